@@ -1,0 +1,96 @@
+package org.mediamonitor.common.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+import org.mediamonitor.schema.RawArticle;
+
+class SingleObjectWireFormatTest {
+
+  private final Serde<RawArticle> serde = WireFormat.singleObject().serde(RawArticle.class);
+
+  private static RawArticle article() {
+    return RawArticle.newBuilder()
+        .setId("a1").setUrl("https://example.test/a1").setSource("Steppe Herald").setTitle("t")
+        .setBody("A court in Aktobe fined blogger Ivan Testov.").setLanguageHint("en")
+        .setPublishedAt(Instant.parse("2025-03-14T04:30:00Z")).setFetchedAt(Instant.parse("2025-03-14T05:00:00Z"))
+        .setContentHash("h").setRevision(2).build();
+  }
+
+  @Test
+  void shouldRoundTripTheCurrentSchemaWithTheSingleObjectHeader() {
+    byte[] bytes = serde.serializer().serialize("t", article());
+
+    // the spec's marker C3 01, then the 8-byte fingerprint of the writer schema
+    assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+    assertThat(bytes[1]).isEqualTo((byte) 0x01);
+    long fingerprint = SchemaNormalization.parsingFingerprint64(RawArticle.getClassSchema());
+    assertThat(ByteBuffer.wrap(bytes, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong()).isEqualTo(fingerprint);
+    assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(article());
+  }
+
+  @Test
+  void shouldReadARecordWrittenWithTheFirstVersionOfTheSchema() throws IOException {
+    Schema v1 = SingleObjectWireFormat.history(RawArticle.getClassSchema()).get(0);
+    assertThat(v1.getField("revision")).isNull();
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("id", "old-1");
+    old.put("body", "Written by version one.");
+    old.put("fetchedAt", Instant.parse("2024-01-02T03:04:05Z").toEpochMilli());
+    byte[] bytes = encodeGeneric(v1, old);
+
+    RawArticle read = serde.deserializer().deserialize("t", bytes);
+
+    assertThat(read.getId()).isEqualTo("old-1");
+    assertThat(read.getBody()).isEqualTo("Written by version one.");
+    assertThat(read.getFetchedAt()).isEqualTo(Instant.parse("2024-01-02T03:04:05Z"));
+    // fields added in version 2 take their defaults
+    assertThat(read.getRevision()).isEqualTo(1);
+    assertThat(read.getContentHash()).isEmpty();
+  }
+
+  @Test
+  void shouldRejectAnUnknownFingerprintWithAClearError() {
+    byte[] bytes = serde.serializer().serialize("t", article());
+    bytes[5] ^= 0x7F;
+    assertThatThrownBy(() -> serde.deserializer().deserialize("raw", bytes))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("RawArticle")
+        .hasMessageContaining("raw");
+  }
+
+  @Test
+  void shouldRejectTruncatedBytes() {
+    byte[] bytes = serde.serializer().serialize("t", article());
+    byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", truncated))
+        .isInstanceOf(SerializationException.class);
+  }
+
+  @Test
+  void shouldPassTombstonesThrough() {
+    assertThat(serde.serializer().serialize("t", null)).isNull();
+    assertThat(serde.deserializer().deserialize("t", null)).isNull();
+  }
+
+  private static byte[] encodeGeneric(Schema schema, GenericRecord record) throws IOException {
+    BinaryMessageEncoder<GenericRecord> encoder = new BinaryMessageEncoder<>(GenericData.get(), schema);
+    ByteBuffer buf = encoder.encode(record);
+    byte[] out = new byte[buf.remaining()];
+    buf.get(out);
+    return out;
+  }
+}
