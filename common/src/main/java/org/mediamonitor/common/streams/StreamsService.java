@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.CloseOptions;
@@ -45,6 +46,11 @@ public final class StreamsService implements AutoCloseable {
     });
     this.metrics = new KafkaStreamsMetrics(streams);
     metrics.bindTo(registry);
+    // Kafka's own "state" metric is a string, which Micrometer cannot export; alert rules need a number
+    Gauge.builder("media.monitor.streams.running", streams, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+        .description("1 while the Kafka Streams client is RUNNING")
+        .tag("app", name)
+        .register(registry);
   }
 
   public void start() {
