@@ -12,6 +12,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.mediamonitor.common.Topic;
+import org.mediamonitor.common.Service;
 import org.mediamonitor.common.TopicAdmin;
 import org.mediamonitor.common.Topics;
 import org.mediamonitor.common.config.CommonConfig;
@@ -29,7 +30,7 @@ import org.mediamonitor.common.streams.StreamsService;
  * app.close();
  * </pre>
  */
-public final class AggregateApp implements AutoCloseable {
+public final class AggregateApp implements Service {
 
   public static final String NAME = "aggregate";
 
@@ -66,11 +67,18 @@ public final class AggregateApp implements AutoCloseable {
     return props;
   }
 
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
   public void routes(Javalin app) {
     http.routes(app);
   }
 
   /** Creates the topics the topology reads and writes (internal topics are Kafka Streams' own), then starts. */
+  @Override
   public void start() {
     List<Topic<?, ?>> mine = List.of(topics.enrichedArticles(), topics.monthlyTallies(), topics.tallyChanges(),
         topics.spikeAlerts());
@@ -78,6 +86,7 @@ public final class AggregateApp implements AutoCloseable {
     service.start();
   }
 
+  @Override
   public Map<String, Object> health() {
     Map<String, Object> h = new LinkedHashMap<>(service.health());
     h.put("application_id", config.applicationId());

@@ -9,7 +9,8 @@ public interface Service extends AutoCloseable {
 
   String name();
 
-  void start();
+  /** Starts work; a service that is ready once constructed need not override it. */
+  default void start() {}
 
   /** Adds this service's endpoints to the process's HTTP server. */
   default void routes(Javalin app) {}

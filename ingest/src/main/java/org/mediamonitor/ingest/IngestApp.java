@@ -11,6 +11,7 @@ import java.util.Map;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.config.TopicConfig;
+import org.mediamonitor.common.Service;
 import org.mediamonitor.common.Topic;
 import org.mediamonitor.common.TopicAdmin;
 import org.mediamonitor.common.Topics;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>Topics written: raw-articles (key article id, value {@link RawArticle}, compacted) and
  * dead-letters (key origin bytes, value DeadLetter).
  */
-public final class IngestApp implements AutoCloseable {
+public final class IngestApp implements Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestApp.class);
 
@@ -79,6 +80,12 @@ public final class IngestApp implements AutoCloseable {
     TopicAdmin.ensureTopics(common.clientProperties(), List.of(sized, topics.deadLetters()));
   }
 
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  @Override
   public void routes(Javalin app) {
     new IngestHttp(ingestor, config.httpToken()).routes(app);
   }
@@ -93,9 +100,11 @@ public final class IngestApp implements AutoCloseable {
   }
 
   /** UP while open and, if a folder is configured, while its watcher runs. */
+  @Override
   public Map<String, Object> health() {
     Map<String, Object> health = new LinkedHashMap<>();
     boolean watching = watcher == null || watcher.isRunning();
+    health.put("up", !closed && watching);
     health.put("status", !closed && watching ? "UP" : "DOWN");
     health.put("knownArticles", ingestor.publisher().knownArticles());
     if (watcher != null) {

@@ -91,6 +91,9 @@ public final class StreamsService implements AutoCloseable {
   public void close() {
     LOG.info("{}: closing (timeout {})", name, CLOSE_TIMEOUT);
     metrics.close();
-    streams.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+    // leaving the group lets a restarted instance (or another one) take the partitions at once
+    // instead of waiting for the session timeout
+    streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
   }
 }

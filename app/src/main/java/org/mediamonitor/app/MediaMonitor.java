@@ -1,0 +1,36 @@
+package org.mediamonitor.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command-line entry point: {@code bin/media-monitor <command>}. */
+@Command(
+    name = "media-monitor",
+    mixinStandardHelpOptions = true,
+    version = "media-monitor 0.1.0",
+    description = "Reads the news for media-freedom monitors: tags every report and keeps monthly tallies of charges.",
+    subcommands = {
+        RunCommand.class,
+        ServiceCommands.Ingest.class,
+        ServiceCommands.Enrich.class,
+        ServiceCommands.Aggregate.class,
+        PublishCommand.class,
+        ClassifyCommand.class,
+        TaxonomyCommand.class,
+        TopicsCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class MediaMonitor implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new MediaMonitor()).execute(args));
+  }
+}
