@@ -21,6 +21,7 @@ import org.mediamonitor.enrich.EnrichApp;
 import org.mediamonitor.enrich.EnrichConfig;
 import org.mediamonitor.ingest.IngestApp;
 import org.mediamonitor.ingest.IngestConfig;
+import org.mediamonitor.ingest.feed.FeedConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ public final class Pipeline implements AutoCloseable {
   private final AggregateApp aggregate;
   private final int httpPort;
 
-  private Pipeline(Settings settings, Path stateDir, int httpPort) {
+  private Pipeline(Settings settings, Path stateDir, int httpPort, List<String> feedUrls) {
     this.httpPort = httpPort;
     CommonConfig common = CommonConfig.from(settings);
     TopicAdmin.ensureTopics(common.clientProperties(), common.topics().all());
@@ -59,7 +60,7 @@ public final class Pipeline implements AutoCloseable {
           .with(AggregateConfig.STATE_DIR, stateDir.resolve("aggregate").toString())
           .with(AggregateConfig.ADVERTISED_ENDPOINT, "localhost:" + httpPort)), common, registry);
       started.add(aggregate);
-      ingest = IngestApp.start(common, IngestConfig.from(settings), registry);
+      ingest = IngestApp.start(common, IngestConfig.from(settings), FeedConfig.from(settings), feedUrls, registry);
       started.add(ingest);
       for (Service s : services()) {
         s.routes(http);
@@ -73,8 +74,8 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  public static Pipeline start(Settings settings, Path stateDir, int httpPort) {
-    return new Pipeline(settings, stateDir, httpPort);
+  public static Pipeline start(Settings settings, Path stateDir, int httpPort, List<String> feedUrls) {
+    return new Pipeline(settings, stateDir, httpPort, feedUrls);
   }
 
   public IngestApp ingest() {

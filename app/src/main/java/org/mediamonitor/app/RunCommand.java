@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -45,6 +47,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-sample", description = "Do not load the bundled sample corpus.")
   boolean noSample;
 
+  @Option(names = "--feed", paramLabel = "URL", description = "An RSS or Atom feed to poll (repeatable); polled at start, then every 60 s.")
+  List<String> feeds = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
@@ -61,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     Settings settings = kafka.settings(overrides);
     Pipeline pipeline;
     try {
-      pipeline = Pipeline.start(settings, dataDir.resolve("state"), httpPort);
+      pipeline = Pipeline.start(settings, dataDir.resolve("state"), httpPort, feeds);
     } catch (RuntimeException e) {
       if (broker != null) {
         broker.close();

@@ -1,5 +1,7 @@
 package org.mediamonitor.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +22,7 @@ import org.mediamonitor.enrich.EnrichApp;
 import org.mediamonitor.enrich.EnrichConfig;
 import org.mediamonitor.ingest.IngestApp;
 import org.mediamonitor.ingest.IngestConfig;
+import org.mediamonitor.ingest.feed.FeedConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -92,6 +95,9 @@ final class ServiceCommands {
   @Command(name = "ingest", mixinStandardHelpOptions = true,
       description = "Runs ingest alone: HTTP POST /api/v1/articles, the watched folder, feeds.")
   static final class Ingest extends Base {
+    @Option(names = "--feed", paramLabel = "URL", description = "An RSS or Atom feed to poll (repeatable).")
+    List<String> feeds = new ArrayList<>();
+
     @Override
     String name() {
       return "ingest";
@@ -104,7 +110,7 @@ final class ServiceCommands {
 
     @Override
     Factory factory() {
-      return (s, c, r) -> IngestApp.start(c, IngestConfig.from(s), r);
+      return (s, c, r) -> IngestApp.start(c, IngestConfig.from(s), FeedConfig.from(s), feeds, r);
     }
   }
 

@@ -17,6 +17,9 @@ import org.mediamonitor.common.TopicAdmin;
 import org.mediamonitor.common.Topics;
 import org.mediamonitor.common.config.CommonConfig;
 import org.mediamonitor.common.config.Settings;
+import org.mediamonitor.ingest.feed.FeedConfig;
+import org.mediamonitor.ingest.feed.FeedPoller;
+import org.mediamonitor.ingest.feed.FeedSpec;
 import org.mediamonitor.schema.RawArticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,33 +39,60 @@ public final class IngestApp implements Service {
   private final IngestConfig config;
   private final ArticleIngestor ingestor;
   private final FolderWatcher watcher;
+  private final FeedPoller feeds;
   private volatile boolean closed;
 
-  private IngestApp(IngestConfig config, ArticleIngestor ingestor, FolderWatcher watcher) {
+  private IngestApp(IngestConfig config, ArticleIngestor ingestor, FolderWatcher watcher, FeedPoller feeds) {
     this.config = config;
     this.ingestor = ingestor;
     this.watcher = watcher;
+    this.feeds = feeds;
   }
 
   public static IngestApp start(Settings settings, MeterRegistry registry) {
-    return start(CommonConfig.from(settings), IngestConfig.from(settings), registry);
+    return start(CommonConfig.from(settings), IngestConfig.from(settings), FeedConfig.from(settings), List.of(),
+        registry);
   }
 
   public static IngestApp start(CommonConfig common, IngestConfig config, MeterRegistry registry) {
+    return start(common, config, FeedConfig.defaults(), List.of(), registry);
+  }
+
+  /** Starts ingest; {@code feedUrls} are feeds given on the command line, besides those of the feeds file. */
+  public static IngestApp start(CommonConfig common, IngestConfig config, FeedConfig feedConfig,
+      List<String> feedUrls, MeterRegistry registry) {
     LOG.info("starting ingest: {}", config);
+    // before any I/O, so that a bad feeds file fails the start
+    List<FeedSpec> specs = feedConfig.feeds(feedUrls);
     ensureTopics(common, config);
     ArticleIngestor ingestor = ArticleIngestor.open(common, config, registry);
     FolderWatcher watcher = null;
+    FeedPoller poller = null;
     try {
       if (config.watchDir() != null) {
         watcher = new FolderWatcher(config.watchDir(), config.watchPoll(), ingestor, Clock.systemUTC());
         watcher.start();
       }
+      if (!specs.isEmpty()) {
+        poller = FeedPoller.open(common, feedConfig, specs, ingestor, registry);
+        poller.start();
+      }
     } catch (IOException e) {
+      closeQuietly(watcher);
       ingestor.close();
       throw new UncheckedIOException("cannot watch " + config.watchDir() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(watcher);
+      ingestor.close();
+      throw e;
     }
-    return new IngestApp(config, ingestor, watcher);
+    return new IngestApp(config, ingestor, watcher, poller);
+  }
+
+  private static void closeQuietly(FolderWatcher watcher) {
+    if (watcher != null) {
+      watcher.close();
+    }
   }
 
   /**
@@ -104,8 +134,13 @@ public final class IngestApp implements Service {
   public Map<String, Object> health() {
     Map<String, Object> health = new LinkedHashMap<>();
     boolean watching = watcher == null || watcher.isRunning();
-    health.put("up", !closed && watching);
-    health.put("status", !closed && watching ? "UP" : "DOWN");
+    boolean polling = feeds == null || feeds.isRunning();
+    health.put("up", !closed && watching && polling);
+    health.put("status", !closed && watching && polling ? "UP" : "DOWN");
+    if (feeds != null) {
+      // failing feeds are listed, but do not make the service DOWN: other sources still flow
+      health.put("feeds", feeds.health());
+    }
     health.put("knownArticles", ingestor.publisher().knownArticles());
     if (watcher != null) {
       health.put("watchDir", watcher.dir().toString());
@@ -125,6 +160,10 @@ public final class IngestApp implements Service {
     }
     closed = true;
     try {
+      // the poller publishes through the ingestor, so it stops first
+      if (feeds != null) {
+        feeds.close();
+      }
       if (watcher != null) {
         watcher.close();
       }
