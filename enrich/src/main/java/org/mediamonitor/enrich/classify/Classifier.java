@@ -1,0 +1,1402 @@
+package org.mediamonitor.enrich.classify;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.mediamonitor.enrich.classify.Classification.ChargeResult;
+import org.mediamonitor.enrich.classify.Classification.EvidenceSpan;
+import org.mediamonitor.enrich.classify.Classification.Figures;
+import org.mediamonitor.enrich.classify.Classification.IncidentResult;
+import org.mediamonitor.enrich.classify.Classification.Tallies;
+import org.mediamonitor.enrich.classify.PatternMatcher.Hit;
+import org.mediamonitor.enrich.classify.Taxonomy.CodeFamily;
+
+/**
+ * Tags an article with violation types, legal basis, charges and (for digests) incidents and
+ * reported tallies. Compiled once per taxonomy; {@link #classify} is thread-safe and does no I/O.
+ *
+ * <p>How it decides, in order: one Aho-Corasick pass finds every rule's patterns (stems); a longer
+ * tag match hides shorter ones it overlaps; the text is split into sentences and, for digests,
+ * into incidents; per incident, violation types come from direct rules and sentence/incident
+ * combinations, legal basis from citations, implied wording and date-dependent offences; charges
+ * from sentences that name a kind of action (or a charge-side provision) and a stage, unless the
+ * sentence is negated or hypothetical; digest summaries yield tallies for the month and year.
+ */
+public final class Classifier {
+
+  /** Roles the engine gives to context cues the taxonomy defines. */
+  static final String CUE_TARGET_MEDIA = "cue:target_media";
+  static final String CUE_CHALLENGE = "cue:challenge";
+  static final String CUE_SEVERAL = "cue:several";
+  static final String CUE_OTHER_TARGET = "cue:other_target";
+  static final String CUE_JOURNALIST = "cue:journalist";
+  static final String CUE_SPEECH = "cue:speech";
+  static final String TALLY_YTD = "tally:ytd";
+  static final String TALLY_SECTION = "tally:section";
+  static final String TALLY_EXCLUDE = "tally:exclude";
+  static final String TALLY_IN_COURT = "tally:in_court";
+  static final String DAMAGES = "damages:claim";
+  static final String DAMAGES_AWARD = "damages:award";
+
+  private static final List<String> STAGE_ORDER = List.of("unknown", "filed", "in_court", "verdict", "dismissed");
+  private static final Set<String> EXCLUSIVE_TYPES = Set.of("violation", "legal", "offence", "code");
+  private static final Set<String> PLAIN_KINDS = Set.of("criminal", "civil", "administrative");
+  private static final String BULLETS = "-•–—*·";
+
+  private final Taxonomy taxonomy;
+  private final PatternMatcher matcher;
+  private final String[][] ruleTags;
+  private final String[] ruleIds;
+  private final boolean[] ruleExclusive;
+  private final boolean[] ruleStage;
+
+  private Classifier(Taxonomy taxonomy) {
+    this.taxonomy = taxonomy;
+    List<Taxonomy.Rule> rules = taxonomy.rules();
+    this.matcher = new PatternMatcher(rules);
+    ruleTags = new String[rules.size()][];
+    ruleIds = new String[rules.size()];
+    ruleExclusive = new boolean[rules.size()];
+    ruleStage = new boolean[rules.size()];
+    for (int i = 0; i < rules.size(); i++) {
+      ruleTags[i] = rules.get(i).tags().toArray(new String[0]);
+      ruleIds[i] = rules.get(i).id();
+      for (String t : ruleTags[i]) {
+        if (EXCLUSIVE_TYPES.contains(type(t))) {
+          ruleExclusive[i] = true;
+        } else if (type(t).equals("stage")) {
+          ruleStage[i] = true;
+        }
+      }
+    }
+  }
+
+  /** Compiles a taxonomy into a classifier. */
+  public static Classifier compile(Taxonomy taxonomy) {
+    return new Classifier(Objects.requireNonNull(taxonomy, "taxonomy"));
+  }
+
+  public Taxonomy taxonomy() {
+    return taxonomy;
+  }
+
+  /**
+   * Classifies one article. The title, when given and not already the body's first line, is read
+   * before the body; evidence offsets are in the body (a title match has offset 0).
+   *
+   * @param publishedAt publication time, or null (a date is then inferred from the text)
+   * @param languageHint used only when the text has too few letters to tell
+   */
+  public Classification classify(String title, String body, Instant publishedAt, String languageHint) {
+    String b = body == null ? "" : body;
+    String prefix = "";
+    if (title != null && !title.isBlank()) {
+      String head = b.substring(0, Math.min(b.length(), title.length() + 200));
+      if (!head.contains(title.trim())) {
+        prefix = title.trim() + "\n\n";
+      }
+    }
+    Run run = new Run(prefix + b, prefix.length(), publishedAt, languageHint);
+    return run.classify();
+  }
+
+  static String type(String tag) {
+    int c = tag.indexOf(':');
+    return c < 0 ? tag : tag.substring(0, c);
+  }
+
+  static String value(String tag) {
+    int c = tag.indexOf(':');
+    return c < 0 ? "" : tag.substring(c + 1);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  private static int stageRank(String stage) {
+    int i = STAGE_ORDER.indexOf(stage);
+    return i < 0 ? 0 : i;
+  }
+
+  /** A resolved citation: the code family and article numbers at a span. */
+  private record Cited(int start, int end, CodeFamily family, List<String> articles, int codeHitStart, int codeHitEnd) {}
+
+  /** A legal-basis code found in a sentence, with why. */
+  private record Legal(String code, EvidenceSpan evidence) {}
+
+  /** A charge mention in one sentence. */
+  private static final class Mention {
+    final String kind;
+    String stage;
+    Integer count;
+    String basis;
+    Long claimed;
+    Long awarded;
+    final List<EvidenceSpan> evidence = new ArrayList<>();
+
+    Mention(String kind, String stage, Integer count, String basis) {
+      this.kind = kind;
+      this.stage = stage;
+      this.count = count;
+      this.basis = basis;
+    }
+  }
+
+  /** A contiguous part of the body: an event, or a digest's frame (introduction, summary). */
+  private record Segment(int start, int end, boolean summary) {}
+
+  /** The state of one classification. */
+  private final class Run {
+    final TextIndex ix;
+    final int offset;
+    final Instant publishedAt;
+    final String languageHint;
+    List<Hit> hits;
+    /** Hits per sentence. */
+    List<List<Hit>> bySentence;
+    /** Tags per sentence (grows with combos). */
+    List<Set<String>> sentTags;
+    List<Cited> citations = List.of();
+    Set<Long> consumedCodeHits = new HashSet<>();
+    LocalDate referenceDate;
+    String referenceRule = "published";
+    /** Every date mention of the text, found once. */
+    List<Grammar.DateMention> allDates;
+    Grammar.LetterCounts letters;
+    YearMonth digestMonth;
+    boolean digest;
+    /** For each sentence: true when it belongs to a year-to-date part of a digest summary. */
+    BitSet ytd = new BitSet();
+
+    Run(String text, int offset, Instant publishedAt, String languageHint) {
+      this.ix = new TextIndex(text);
+      this.offset = offset;
+      this.publishedAt = publishedAt;
+      this.languageHint = languageHint;
+    }
+
+    EvidenceSpan span(String tag, String rule, int start, int end) {
+      return new EvidenceSpan(tag, rule, Math.max(0, start - offset), Math.max(0, end - offset), ix.snippet(start, end));
+    }
+
+    EvidenceSpan span(String tag, Hit h) {
+      return span(tag, ruleIds[h.rule()], h.start(), h.end());
+    }
+
+    Classification classify() {
+      String lower = ix.lowerText;
+      int n = lower.length();
+      allDates = Grammar.dates(lower, 0, n);
+      letters = Grammar.letters(ix.text);
+      digestMonth = Grammar.monthYear(lower, 0, Math.min(n, 1200));
+      referenceDate = inferReferenceDate();
+
+      hits = resolveOverlaps(filterByDate(matcher.match(ix)));
+      bySentence = new ArrayList<>(ix.sentences);
+      sentTags = new ArrayList<>(ix.sentences);
+      for (int s = 0; s < ix.sentences; s++) {
+        bySentence.add(new ArrayList<>(4));
+        sentTags.add(new HashSet<>(8));
+      }
+      for (Hit h : hits) {
+        int s = ix.sentenceOf(h.start());
+        bySentence.get(s).add(h);
+        Collections.addAll(sentTags.get(s), ruleTags[h.rule()]);
+      }
+      citations = resolveCitations(lower);
+
+      String language = detectLanguage();
+      List<EvidenceSpan> articleEvidence = new ArrayList<>();
+      Grammar.LetterCounts lc = letters;
+      articleEvidence.add(new EvidenceSpan("language:" + language, "language.letters", 0, 0,
+          String.format(Locale.ROOT, "latin=%d cyrillic=%d kazakh=%d", lc.latin(), lc.cyrillic(), lc.kazakh())));
+      if (referenceDate != null) {
+        articleEvidence.add(new EvidenceSpan("date:" + referenceDate, "date." + referenceRule, 0, 0,
+            "reference date " + referenceDate));
+      }
+
+      List<Segment> segments = segment();
+      markYearToDate(segments);
+      List<IncidentResult> incidents = new ArrayList<>();
+      for (Segment seg : segments) {
+        IncidentResult inc = incident(seg, incidents.size());
+        if (seg.summary() && inc.violationTypes().isEmpty() && inc.legalBasis().isEmpty() && inc.charges().isEmpty()) {
+          continue;
+        }
+        incidents.add(inc);
+      }
+      // Renumber in text order after frames without content were dropped.
+      List<IncidentResult> ordered = new ArrayList<>(incidents.size());
+      for (int i = 0; i < incidents.size(); i++) {
+        IncidentResult x = incidents.get(i);
+        ordered.add(new IncidentResult(i, x.start(), x.end(), x.summary(), x.date(), x.violationTypes(), x.legalBasis(),
+            x.charges(), x.evidence()));
+      }
+      Tallies tallies = digest ? tallies(segments) : null;
+
+      Set<String> types = new LinkedHashSet<>();
+      Set<String> legal = new LinkedHashSet<>();
+      List<ChargeResult> charges = new ArrayList<>();
+      for (IncidentResult i : ordered) {
+        types.addAll(i.violationTypes());
+        legal.addAll(i.legalBasis());
+        charges.addAll(i.charges());
+      }
+
+      // On topic: something was tagged, or freedom-of-expression wording recurs, and the report is
+      // not about another country.
+      int kz = 0;
+      int foreign = 0;
+      int topic = 0;
+      Hit firstForeign = null;
+      Hit firstTopic = null;
+      for (Hit h : hits) {
+        for (String t : ruleTags[h.rule()]) {
+          if (t.equals("country:kz")) {
+            kz++;
+          } else if (t.equals("country:foreign")) {
+            foreign++;
+            firstForeign = firstForeign == null ? h : firstForeign;
+          } else if (t.equals("topic")) {
+            topic++;
+            firstTopic = firstTopic == null ? h : firstTopic;
+          }
+        }
+      }
+      boolean foreignReport = foreign >= 2 && foreign > 2 * kz;
+      boolean tagged = !types.isEmpty() || !charges.isEmpty() || tallies != null;
+      boolean journalistCue = false;
+      for (Set<String> t : sentTags) {
+        journalistCue |= t.contains(CUE_JOURNALIST);
+      }
+      boolean onTopic = !foreignReport && (tagged || !legal.isEmpty() && (journalistCue || topic > 0) || topic >= 2);
+      if (foreignReport) {
+        articleEvidence.add(noted(span("on_topic:false", firstForeign), kz, foreign));
+      } else if (onTopic && !tagged && firstTopic != null) {
+        articleEvidence.add(span("on_topic:true", firstTopic));
+      } else {
+        articleEvidence.add(new EvidenceSpan("on_topic:" + onTopic, tagged ? "topic.tagged" : "topic.none", 0, 0,
+            tagged ? "tags found" : "no freedom-of-expression tags"));
+      }
+      if (!onTopic) {
+        types.clear();
+        legal.clear();
+        charges.clear();
+        ordered = ordered.stream()
+            .map(i -> new IncidentResult(i.index(), i.start(), i.end(), i.summary(), i.date(), List.of(), List.of(),
+                List.of(), List.of()))
+            .toList();
+        tallies = null;
+      }
+      return new Classification(language, onTopic, List.copyOf(types), List.copyOf(legal), List.copyOf(charges),
+          List.copyOf(ordered), tallies, List.copyOf(articleEvidence), taxonomy.version(), referenceDate);
+    }
+
+    // ------------------------------------------------------------ preparation
+
+    LocalDate inferReferenceDate() {
+      if (publishedAt != null) {
+        return publishedAt.atZone(ZoneOffset.UTC).toLocalDate();
+      }
+      String lower = ix.lowerText;
+      int n = lower.length();
+      // A dateline near the top: a short line that is mostly a full date.
+      int pos = 0;
+      for (int line = 0; line < 12 && pos < n; line++) {
+        int e = lower.indexOf('\n', pos);
+        e = e < 0 ? n : e;
+        for (Grammar.DateMention d : datesIn(pos, e)) {
+          if (d.year() > 0 && isDateline(pos, e, d)) {
+            referenceRule = "dateline";
+            return d.resolve(null);
+          }
+        }
+        pos = e + 1;
+      }
+      if (digestMonth != null) {
+        referenceRule = "digest_month";
+        return digestMonth.atEndOfMonth();
+      }
+      int year = Grammar.latestYear(lower, 0, n);
+      if (year > 0) {
+        referenceRule = "latest_year";
+        return LocalDate.of(year, 6, 30);
+      }
+      return null;
+    }
+
+    /** A line holding little besides a date (a dateline, a caption date), not an event sentence. */
+    boolean isDateline(int lineStart, int lineEnd, Grammar.DateMention d) {
+      int words = 0;
+      for (int t = ix.tokenFrom(lineStart); t < ix.tokens && ix.tokStart[t] < lineEnd; t++) {
+        if (ix.tokStart[t] >= d.start() && ix.tokEnd[t] <= d.end()) {
+          continue;
+        }
+        if (Character.isDigit(ix.lower[ix.tokStart[t]])) {
+          continue;
+        }
+        words++;
+      }
+      return words <= 3;
+    }
+
+    List<Hit> filterByDate(List<Hit> in) {
+      List<Hit> out = new ArrayList<>(in.size());
+      List<Taxonomy.Rule> rules = taxonomy.rules();
+      for (Hit h : in) {
+        Taxonomy.Rule r = rules.get(h.rule());
+        if (referenceDate != null && (r.from() != null && referenceDate.isBefore(r.from())
+            || r.until() != null && !referenceDate.isBefore(r.until()))) {
+          continue;
+        }
+        out.add(h);
+      }
+      return out;
+    }
+
+    /** Longest match wins among overlapping tag matches (violation, legal, offence, code). */
+    List<Hit> resolveOverlaps(List<Hit> in) {
+      List<Hit> exclusive = new ArrayList<>();
+      List<Hit> stages = new ArrayList<>();
+      List<Hit> out = new ArrayList<>(in.size());
+      for (Hit h : in) {
+        if (ruleExclusive[h.rule()]) {
+          exclusive.add(h);
+        } else if (ruleStage[h.rule()]) {
+          stages.add(h);
+        } else {
+          out.add(h);
+        }
+      }
+      out.addAll(longestFirst(stages));
+      out.addAll(longestFirst(exclusive));
+      out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+      return out;
+    }
+
+    /** Of overlapping hits, keeps the longest ("pre-trial" is not also a "trial"). */
+    List<Hit> longestFirst(List<Hit> exclusive) {
+      exclusive.sort((a, b) -> {
+        int la = a.end() - a.start();
+        int lb = b.end() - b.start();
+        return la != lb ? Integer.compare(lb, la) : Integer.compare(a.start(), b.start());
+      });
+      List<Hit> kept = new ArrayList<>();
+      for (Hit h : exclusive) {
+        boolean overlaps = false;
+        for (Hit k : kept) {
+          if (h.start() < k.end() && k.start() < h.end() && !(h.start() == k.start() && h.end() == k.end())) {
+            overlaps = true;
+            break;
+          }
+        }
+        if (!overlaps) {
+          kept.add(h);
+        }
+      }
+      return kept;
+    }
+
+    List<Cited> resolveCitations(String lower) {
+      List<Cited> out = new ArrayList<>();
+      for (Citations.Citation c : Citations.find(lower, 0, lower.length())) {
+        int s = ix.sentenceOf(c.start());
+        Hit after = null;
+        Hit before = null;
+        for (Hit h : bySentence.get(s)) {
+          String codeTag = codeTag(h);
+          if (codeTag == null) {
+            continue;
+          }
+          if (h.start() >= c.end() && h.start() - c.end() <= 90 && after == null) {
+            after = h;
+          } else if (h.end() <= c.start() && c.start() - h.end() <= 70) {
+            before = h;
+          }
+        }
+        Hit use = after != null ? after : before;
+        if (use == null) {
+          continue;
+        }
+        CodeFamily fam = taxonomy.codes().get(value(codeTag(use)));
+        consumedCodeHits.add(((long) use.start() << 32) | use.end());
+        if (fam.foreign()) {
+          continue;
+        }
+        out.add(new Cited(c.start(), c.end(), fam, c.articles(), use.start(), use.end()));
+      }
+      return out;
+    }
+
+    String codeTag(Hit h) {
+      for (String t : ruleTags[h.rule()]) {
+        if (t.startsWith("code:")) {
+          return t;
+        }
+      }
+      return null;
+    }
+
+    String detectLanguage() {
+      Grammar.LetterCounts lc = letters;
+      if (lc.latin() + lc.cyrillic() < 40 && languageHint != null) {
+        String h = languageHint.toLowerCase(Locale.ROOT);
+        if (h.equals("en") || h.equals("ru") || h.equals("kk")) {
+          return h;
+        }
+      }
+      return lc.language();
+    }
+
+    // ------------------------------------------------------------ segmentation
+
+    /**
+     * A digest (a monitor's monthly report) is split into its events: bullet items and paragraphs
+     * that open with a date; numbered summary lines and the introduction form frame segments. Any
+     * other article is one incident.
+     */
+    List<Segment> segment() {
+      String text = ix.text;
+      int n = text.length();
+      boolean cue = false;
+      for (Hit h : hits) {
+        if (h.start() > 1500) {
+          break;
+        }
+        for (String t : ruleTags[h.rule()]) {
+          if (t.equals("digest")) {
+            cue = true;
+          }
+        }
+      }
+      // Classify lines.
+      List<int[]> lines = new ArrayList<>();
+      int pos = 0;
+      while (pos < n) {
+        int e = text.indexOf('\n', pos);
+        e = e < 0 ? n : e;
+        lines.add(new int[] {pos, e});
+        pos = e + 1;
+      }
+      int bullets = 0;
+      int numbered = 0;
+      int[] kind = new int[lines.size()]; // 0 blank/continuation, 1 event start, 2 tally line, 3 bullet marker only
+      boolean pendingBullet = false;
+      boolean inSummary = true;
+      for (int i = 0; i < lines.size(); i++) {
+        int s = lines.get(i)[0];
+        int e = lines.get(i)[1];
+        int c = s;
+        while (c < e && isSpace(text.charAt(c))) {
+          c++;
+        }
+        if (c == e) {
+          kind[i] = 0;
+          continue;
+        }
+        boolean bullet = pendingBullet;
+        pendingBullet = false;
+        if (BULLETS.indexOf(text.charAt(c)) >= 0) {
+          int d = c + 1;
+          while (d < e && (isSpace(text.charAt(d)) || BULLETS.indexOf(text.charAt(d)) >= 0)) {
+            d++;
+          }
+          if (d == e) {
+            kind[i] = 3;
+            pendingBullet = true;
+            continue;
+          }
+          // A dash inside a range ("1941-1945") or a hyphenated word is not a bullet.
+          bullet = true;
+          c = d;
+        }
+        boolean numberLed = false;
+        if (Character.isDigit(text.charAt(c))) {
+          int d = c;
+          while (d < e && Character.isDigit(text.charAt(d))) {
+            d++;
+          }
+          numberLed = d == e || isSpace(text.charAt(d)) || Character.isLetter(text.charAt(d));
+        }
+        boolean section = false;
+        for (int sent = ix.sentenceOf(s); sent < ix.sentences && ix.sentenceStart(sent) < e; sent++) {
+          Set<String> t = sentTags.get(sent);
+          if (t.contains(TALLY_SECTION) || t.contains(TALLY_YTD)) {
+            section = true;
+          }
+        }
+        boolean dateLed = false;
+        for (Grammar.DateMention d : datesIn(c, Math.min(e, c + 40))) {
+          int lead = d.start() - c;
+          dateLed = lead == 0 || lead <= 3 && ix.lowerText.startsWith("on ", c);
+          break;
+        }
+        if (dateLed && bullets == 0 && numbered == 0) {
+          for (Grammar.DateMention d : datesIn(c, e)) {
+            if (isDateline(c, e, d)) {
+              dateLed = false; // the report's own date, in its header
+            }
+            break;
+          }
+        }
+        if (bullet) {
+          bullets++;
+        }
+        boolean tallyWords = false;
+        int kindsNamed = 0;
+        for (int sent = ix.sentenceOf(s); sent < ix.sentences && ix.sentenceStart(sent) < e; sent++) {
+          for (String k : PLAIN_KINDS) {
+            if (sentTags.get(sent).contains("tallykind:" + k)) {
+              tallyWords = true;
+              kindsNamed++;
+            }
+          }
+        }
+        // "In May: 2 criminal charges (1 in court), 4 civil claims, 2 administrative cases."
+        section |= kindsNamed >= 2 && hasDigit(c, e) && !bullet;
+        // Inside a summary, a bullet that states a figure of a kind continues the summary.
+        boolean summaryBullet = inSummary && bullet && tallyWords && hasDigit(c, e);
+        boolean tally = numberLed && !dateLed && (bullet || e - c < 500) || section && e - c < 500 || summaryBullet;
+        if (tally) {
+          numbered++;
+          kind[i] = 2;
+          inSummary = true;
+        } else if (bullet || dateLed) {
+          kind[i] = 1;
+          inSummary = false;
+        } else {
+          kind[i] = 0;
+        }
+      }
+      digest = cue || bullets >= 3 && numbered >= 2;
+      if (!digest) {
+        return List.of(new Segment(0, n, false));
+      }
+      List<Segment> segs = new ArrayList<>();
+      int segStart = 0;
+      boolean segSummary = true;
+      int segLines = 0;
+      boolean prevWasLead = false;
+      for (int i = 0; i < lines.size(); i++) {
+        int s = lines.get(i)[0];
+        if (kind[i] == 2 && !segSummary || kind[i] == 1) {
+          boolean mergeLead = kind[i] == 1 && !segSummary && segLines == 1 && prevWasLead && isDateLed(lines.get(i));
+          if (!mergeLead && s > segStart) {
+            segs.add(new Segment(segStart, s, segSummary));
+            segStart = s;
+            segLines = 0;
+          }
+          segSummary = kind[i] == 2;
+          prevWasLead = kind[i] == 1 && !isDateLed(lines.get(i));
+        }
+        if (kind[i] != 0 && kind[i] != 3 || lines.get(i)[1] > lines.get(i)[0] && !text.substring(lines.get(i)[0],
+            lines.get(i)[1]).isBlank()) {
+          segLines++;
+        }
+      }
+      if (segStart < n) {
+        segs.add(new Segment(segStart, n, segSummary));
+      }
+      return segs;
+    }
+
+    /** Date mentions starting within [from, to). */
+    List<Grammar.DateMention> datesIn(int from, int to) {
+      List<Grammar.DateMention> out = new ArrayList<>(2);
+      for (Grammar.DateMention d : allDates) {
+        if (d.start() >= to) {
+          break;
+        }
+        if (d.start() >= from) {
+          out.add(d);
+        }
+      }
+      return out;
+    }
+
+    boolean hasDigit(int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (Character.isDigit(ix.text.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean isDateLed(int[] line) {
+      int c = line[0];
+      while (c < line[1] && (isSpace(ix.text.charAt(c)) || BULLETS.indexOf(ix.text.charAt(c)) >= 0)) {
+        c++;
+      }
+      for (Grammar.DateMention d : datesIn(c, Math.min(line[1], c + 40))) {
+        int lead = d.start() - c;
+        return lead == 0 || lead <= 3 && ix.lowerText.startsWith("on ", c);
+      }
+      return false;
+    }
+
+    /** Marks sentences of digest frames that report the year to date rather than the month. */
+    void markYearToDate(List<Segment> segments) {
+      if (!digest) {
+        return;
+      }
+      // The state runs across the digest's frame segments: a year-to-date part ends only where a
+      // later summary line names a month again.
+      boolean inYtd = false;
+      for (Segment seg : segments) {
+        if (!seg.summary()) {
+          continue;
+        }
+        for (int s = ix.sentenceOf(seg.start()); s < ix.sentences && ix.sentenceStart(s) < seg.end(); s++) {
+          Set<String> t = sentTags.get(s);
+          if (t.contains(TALLY_YTD)) {
+            inYtd = true;
+          } else if (inYtd && Grammar.namesMonth(ix.lowerText, ix.sentenceStart(s), ix.sentenceEnd(s))
+              && !t.contains(TALLY_EXCLUDE)) {
+            inYtd = false;
+          }
+          if (inYtd) {
+            ytd.set(s);
+          }
+        }
+      }
+    }
+
+    // ------------------------------------------------------------ incidents
+
+    IncidentResult incident(Segment seg, int index) {
+      int firstSent = ix.sentenceOf(seg.start());
+      int lastSent = ix.sentenceOf(Math.max(seg.start(), seg.end() - 1));
+      LocalDate date = seg.summary() ? null : incidentDate(seg);
+      LocalDate lawDate = date != null ? date : referenceDate;
+
+      Set<String> incidentTags = new HashSet<>();
+      BitSet skip = new BitSet();
+      for (int s = firstSent; s <= lastSent; s++) {
+        if (seg.summary() && Integer.valueOf(0).equals(count(s, true))) {
+          // "0 cases of ..." states an absence.
+          skip.set(s);
+          continue;
+        }
+        incidentTags.addAll(sentTags.get(s));
+      }
+
+      Set<String> violations = new LinkedHashSet<>();
+      List<EvidenceSpan> evidence = new ArrayList<>();
+      Map<Integer, List<Legal>> legalBySentence = new HashMap<>();
+      Set<String> legal = new LinkedHashSet<>();
+
+      for (int s = firstSent; s <= lastSent; s++) {
+        if (skip.get(s)) {
+          continue;
+        }
+        List<Legal> ls = legalIn(s, lawDate);
+        legalBySentence.put(s, ls);
+        for (Legal l : ls) {
+          if (legal.add(l.code())) {
+            evidence.add(l.evidence());
+          }
+        }
+        for (Hit h : bySentence.get(s)) {
+          for (String t : ruleTags[h.rule()]) {
+            if (t.startsWith("violation:") && violations.add(value(t))) {
+              evidence.add(span(t, h));
+            }
+          }
+        }
+      }
+
+      // Combinations, in file order so that one may build on another.
+      for (Taxonomy.Combo combo : taxonomy.combos()) {
+        boolean isViolation = combo.tag().startsWith("violation:");
+        if (isViolation && violations.contains(value(combo.tag()))) {
+          continue;
+        }
+        boolean blocked = false;
+        for (String u : combo.unless()) {
+          if (u.startsWith("violation:") && violations.contains(value(u)) || incidentTags.contains(u)) {
+            blocked = true;
+          }
+        }
+        if (blocked) {
+          continue;
+        }
+        for (int s = firstSent; s <= lastSent; s++) {
+          if (skip.get(s)) {
+            continue;
+          }
+          Set<String> t = sentTags.get(s);
+          boolean ok = combo.scope().equals("sentence") ? t.containsAll(combo.all())
+              : t.contains(combo.all().get(0)) && incidentTags.containsAll(combo.all());
+          for (String no : combo.none()) {
+            if (t.contains(no)) {
+              ok = false;
+            }
+          }
+          if (!ok || combo.current() && isBackground(s)) {
+            continue;
+          }
+          t.add(combo.tag());
+          incidentTags.add(combo.tag());
+          Hit first = firstHitWith(s, combo.all().get(0));
+          EvidenceSpan ev = first == null ? span(combo.tag(), combo.id(), ix.sentenceStart(s), ix.sentenceEnd(s))
+              : span(combo.tag(), combo.id(), first.start(), first.end());
+          if (isViolation) {
+            violations.add(value(combo.tag()));
+            evidence.add(ev);
+          }
+          break;
+        }
+      }
+
+      List<ChargeResult> charges = charges(seg, firstSent, lastSent, skip, legalBySentence, legal, incidentTags,
+          evidence);
+      for (ChargeResult c : charges) {
+        String v = switch (c.kind()) {
+          case "criminal" -> "criminal_prosecution";
+          case "civil" -> "civil_lawsuit";
+          default -> "administrative_prosecution";
+        };
+        if (taxonomy.violationTypes().contains(v)) {
+          violations.add(v);
+        }
+      }
+      // Victim-side provisions name what was done to a journalist.
+      for (String code : legal) {
+        Taxonomy.Provision p = taxonomy.provisions().get(code);
+        if (p != null && p.violation() != null) {
+          violations.add(p.violation());
+        }
+      }
+      List<String> types = new ArrayList<>();
+      for (String t : taxonomy.violationTypes()) {
+        if (violations.contains(t)) {
+          types.add(t);
+        }
+      }
+      return new IncidentResult(index, Math.max(0, seg.start() - offset), Math.max(0, seg.end() - offset),
+          seg.summary(), date, List.copyOf(types), List.copyOf(legal), charges, List.copyOf(evidence));
+    }
+
+    /** A sentence that dates itself more than a year before the reference date. */
+    boolean isBackground(int s) {
+      if (referenceDate == null) {
+        return false;
+      }
+      int y = Grammar.latestYear(ix.lowerText, ix.sentenceStart(s), ix.sentenceEnd(s));
+      return y > 0 && y < referenceDate.getYear() - 1;
+    }
+
+    Hit firstHitWith(int s, String tag) {
+      for (Hit h : bySentence.get(s)) {
+        for (String t : ruleTags[h.rule()]) {
+          if (t.equals(tag)) {
+            return h;
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The date of an incident's events: the first date in its lead (first three sentences that are
+     * not datelines), unless it is a deadline ("before September 3") or lies far from the
+     * reference date (background).
+     */
+    LocalDate incidentDate(Segment seg) {
+      String lower = ix.lowerText;
+      int first = ix.sentenceOf(seg.start());
+      int used = 0;
+      for (int s = first; s < ix.sentences && ix.sentenceStart(s) < seg.end() && used < 3; s++) {
+        int ss = ix.sentenceStart(s);
+        int se = Math.min(seg.end(), ix.sentenceEnd(s));
+        if (ix.tokenFrom(ss) >= ix.tokens || ix.tokStart[ix.tokenFrom(ss)] >= se) {
+          continue;
+        }
+        boolean dateline = false;
+        for (Grammar.DateMention d : datesIn(ss, se)) {
+          if (isDateline(ss, se, d)) {
+            dateline = true;
+            break;
+          }
+          if (ytd.get(s) || isDeadline(d.start())) {
+            continue;
+          }
+          LocalDate r = d.resolve(referenceDate);
+          if (r != null && (referenceDate == null
+              || !r.isBefore(referenceDate.minusDays(400)) && !r.isAfter(referenceDate.plusDays(31)))) {
+            return r;
+          }
+        }
+        if (!dateline) {
+          used++;
+        }
+      }
+      return null;
+    }
+
+    /** A date introduced by "before", "by", "until", "до": a deadline, not the date of events. */
+    boolean isDeadline(int dateStart) {
+      int t = ix.tokenFrom(dateStart) - 1;
+      if (t < 0) {
+        return false;
+      }
+      String w = ix.token(t);
+      return w.equals("before") || w.equals("by") || w.equals("until") || w.equals("till") || w.equals("до")
+          || w.equals("дейін") || w.equals("deadline");
+    }
+
+    /** Legal-basis codes a sentence gives: citations, implied wording, offences, statutes by name. */
+    List<Legal> legalIn(int s, LocalDate lawDate) {
+      List<Legal> out = new ArrayList<>();
+      int ss = ix.sentenceStart(s);
+      int se = ix.sentenceEnd(s);
+      for (Cited c : citations) {
+        if (c.start() < ss || c.start() >= se) {
+          continue;
+        }
+        for (String art : c.articles()) {
+          String code = c.family().articleCodes() ? c.family().prefixAt(lawDate) + "-" + art : c.family().prefixAt(lawDate);
+          out.add(new Legal(code, span("legal:" + code, "citation." + c.family().id(), Math.min(c.start(),
+              c.codeHitStart()), Math.max(c.end(), c.codeHitEnd()))));
+        }
+      }
+      boolean cited = !out.isEmpty();
+      for (Hit h : bySentence.get(s)) {
+        for (String t : ruleTags[h.rule()]) {
+          String code = null;
+          if (cited && (t.startsWith("legal:") || t.startsWith("offence:"))) {
+            // An explicit citation is more precise than the wording around it.
+            continue;
+          }
+          if (t.startsWith("legal:")) {
+            code = value(t);
+          } else if (t.startsWith("offence:")) {
+            code = taxonomy.offences().get(value(t)).codeAt(lawDate);
+          } else if (t.startsWith("code:")) {
+            CodeFamily f = taxonomy.codes().get(value(t));
+            if (f.citeAlone() && !consumedCodeHits.contains(((long) h.start() << 32) | h.end())) {
+              code = f.prefixAt(lawDate);
+            }
+          }
+          if (code != null) {
+            out.add(new Legal(code, span("legal:" + code, h)));
+          }
+        }
+      }
+      return out;
+    }
+
+    // ------------------------------------------------------------ charges
+
+    List<ChargeResult> charges(Segment seg, int firstSent, int lastSent, BitSet skip,
+        Map<Integer, List<Legal>> legalBySentence, Set<String> incidentLegal, Set<String> incidentTags,
+        List<EvidenceSpan> incidentEvidence) {
+      List<Mention> mentions = new ArrayList<>();
+      String orphanStage = null;
+      int orphanSentence = -1;
+      for (int s = firstSent; s <= lastSent; s++) {
+        if (skip.get(s) || ytd.get(s)) {
+          continue;
+        }
+        Set<String> t = sentTags.get(s);
+        if (t.contains("neg") || t.contains("modal")) {
+          continue;
+        }
+        List<Legal> ls = legalBySentence.getOrDefault(s, List.of());
+        Set<String> provKinds = new LinkedHashSet<>();
+        boolean victim = false;
+        boolean chargeSide = false;
+        String civilBasis = null;
+        for (Legal l : ls) {
+          String side = taxonomy.sideOf(l.code());
+          String k = taxonomy.kindOf(l.code());
+          if (side.equals("victim")) {
+            victim = true;
+          } else if (k != null) {
+            chargeSide = true;
+            provKinds.add(k);
+            if (k.equals("civil") && civilBasis == null) {
+              civilBasis = l.code();
+            }
+          }
+        }
+        Set<String> stages = new LinkedHashSet<>();
+        for (String tag : t) {
+          if (tag.startsWith("stage:")) {
+            stages.add(value(tag));
+          }
+        }
+        boolean hasStage = !stages.isEmpty();
+        Set<String> kinds = new LinkedHashSet<>();
+        Set<String> strong = new LinkedHashSet<>();
+        for (String k : PLAIN_KINDS) {
+          if (t.contains("kind:" + k)) {
+            kinds.add(k);
+            strong.add(k);
+          }
+        }
+        if (seg.summary()) {
+          // Summary lines: the adjective names the kind ("3 civil claims"); honour-and-dignity
+          // judicial acts name it by their provision.
+          for (String k : PLAIN_KINDS) {
+            if (t.contains("tallykind:" + k)) {
+              kinds.add(k);
+            }
+          }
+          if (hasStage) {
+            kinds.addAll(provKinds);
+          }
+          if (!t.contains(TALLY_EXCLUDE) || !provKinds.isEmpty()) {
+            // keep
+          } else {
+            kinds.clear();
+          }
+        } else {
+          for (String k : PLAIN_KINDS) {
+            if (!t.contains("weakkind:" + k)) {
+              continue;
+            }
+            if (k.equals("civil")) {
+              if ((t.contains(CUE_TARGET_MEDIA) || provKinds.contains("civil") || incidentTags.contains("kind:civil"))
+                  && !t.contains(CUE_CHALLENGE)) {
+                kinds.add(k);
+              }
+            } else if (hasStage || provKinds.contains(k)) {
+              kinds.add(k);
+            }
+          }
+          if (hasStage) {
+            kinds.addAll(provKinds);
+          }
+          if (victim && !chargeSide) {
+            kinds.remove("criminal");
+          }
+          // "sentenced to 15 days" on an administrative charge is not also a criminal case.
+          if (kinds.contains("administrative") && !strong.contains("criminal") && !provKinds.contains("criminal")) {
+            kinds.remove("criminal");
+          }
+          if (t.contains(CUE_CHALLENGE)) {
+            kinds.remove("civil");
+          }
+        }
+        if (t.contains(CUE_OTHER_TARGET) && !t.contains(CUE_TARGET_MEDIA) && !seg.summary()) {
+          kinds.clear(); // a case against an official or an attacker is not a charge against speech
+        }
+        if (kinds.isEmpty()) {
+          if (hasStage && !seg.summary()) {
+            String st = maxStage(stages);
+            boolean targeted = t.contains(CUE_TARGET_MEDIA);
+            boolean bestTargeted = orphanSentence >= 0 && sentTags.get(orphanSentence).contains(CUE_TARGET_MEDIA);
+            if (orphanStage == null || targeted && !bestTargeted
+                || targeted == bestTargeted && stageRank(st) > stageRank(orphanStage)) {
+              orphanStage = st;
+              orphanSentence = s;
+            }
+          }
+          continue;
+        }
+        Integer count = t.contains(CUE_SEVERAL) ? null : count(s, seg.summary());
+        if (count == null && !t.contains(CUE_SEVERAL)) {
+          count = 1;
+        }
+        if (!seg.summary() && count != null && count > 30) {
+          continue; // a statistic, not a case
+        }
+        String stage = seg.summary() ? (stages.size() == 1 ? stages.iterator().next() : "unknown") : maxStage(stages);
+        for (String k : kinds) {
+          String basis = null;
+          for (Legal l : ls) {
+            if (k.equals(taxonomy.kindOf(l.code())) && taxonomy.sideOf(l.code()).equals("charge")) {
+              basis = l.code();
+              break;
+            }
+          }
+          Mention m = new Mention(k, stage, count, basis);
+          m.evidence.add(span("charge:" + k, "charge.sentence", ix.sentenceStart(s), ix.sentenceEnd(s)));
+          if (k.equals("civil")) {
+            amountsInto(m, s);
+          }
+          mentions.add(m);
+        }
+      }
+      // Merge mentions of one kind: the furthest stage, the largest count.
+      Map<String, Mention> byKind = new LinkedHashMap<>();
+      for (Mention m : mentions) {
+        Mention cur = byKind.get(m.kind);
+        if (cur == null) {
+          byKind.put(m.kind, m);
+          continue;
+        }
+        if (stageRank(m.stage) > stageRank(cur.stage)) {
+          cur.stage = m.stage;
+        }
+        if (cur.count != null && m.count != null && m.count > cur.count) {
+          cur.count = m.count;
+        }
+        cur.basis = cur.basis != null ? cur.basis : m.basis;
+        cur.claimed = cur.claimed != null ? cur.claimed : m.claimed;
+        cur.awarded = cur.awarded != null ? cur.awarded : m.awarded;
+        cur.evidence.addAll(m.evidence);
+      }
+      if (orphanStage != null) {
+        if (byKind.size() == 1) {
+          Mention only = byKind.values().iterator().next();
+          if (stageRank(orphanStage) > stageRank(only.stage)) {
+            only.stage = orphanStage;
+            only.evidence.add(span("stage:" + orphanStage, "charge.stage", ix.sentenceStart(orphanSentence),
+                ix.sentenceEnd(orphanSentence)));
+          }
+        } else if (byKind.isEmpty()) {
+          Set<String> kinds = new LinkedHashSet<>();
+          String basis = null;
+          for (String code : incidentLegal) {
+            String k = taxonomy.kindOf(code);
+            if (k != null && taxonomy.sideOf(code).equals("charge")) {
+              kinds.add(k);
+              basis = basis == null ? code : basis;
+            }
+          }
+          if (kinds.size() == 1 && sentTags.get(orphanSentence).contains(CUE_TARGET_MEDIA)) {
+            String k = kinds.iterator().next();
+            Integer c = sentTags.get(orphanSentence).contains(CUE_SEVERAL) ? null : 1;
+            Mention m = new Mention(k, orphanStage, c, basis);
+            m.evidence.add(span("charge:" + k, "charge.incident", ix.sentenceStart(orphanSentence),
+                ix.sentenceEnd(orphanSentence)));
+            byKind.put(k, m);
+          }
+        }
+      }
+      // A charge is a legal action for expression: the incident must concern journalists, media or
+      // speech, or name a provision of the taxonomy (not, say, a traffic offence).
+      boolean speechContext = incidentTags.contains(CUE_JOURNALIST) || incidentTags.contains(CUE_SPEECH);
+      if (!speechContext) {
+        for (String code : incidentLegal) {
+          if (taxonomy.provisions().containsKey(code) && taxonomy.sideOf(code).equals("charge")) {
+            speechContext = true;
+          }
+        }
+      }
+      if (!speechContext && !seg.summary()) {
+        byKind.clear();
+      }
+      List<ChargeResult> out = new ArrayList<>();
+      for (Mention m : byKind.values()) {
+        if (m.basis == null) {
+          for (String code : incidentLegal) {
+            if (m.kind.equals(taxonomy.kindOf(code)) && taxonomy.sideOf(code).equals("charge")) {
+              m.basis = code;
+              break;
+            }
+          }
+        }
+        out.add(new ChargeResult(m.kind, m.stage, m.count, m.basis, m.claimed, m.awarded, List.copyOf(m.evidence)));
+        incidentEvidence.addAll(m.evidence);
+      }
+      return List.copyOf(out);
+    }
+
+    String maxStage(Set<String> stages) {
+      String best = "unknown";
+      for (String s : stages) {
+        if (stageRank(s) > stageRank(best)) {
+          best = s;
+        }
+      }
+      return best;
+    }
+
+    void amountsInto(Mention m, int s) {
+      Set<String> t = sentTags.get(s);
+      for (Grammar.Amount a : Grammar.amounts(ix.lowerText, ix.sentenceStart(s), ix.sentenceEnd(s))) {
+        if (t.contains(DAMAGES_AWARD)) {
+          m.awarded = m.awarded == null ? a.kzt() : m.awarded;
+        } else {
+          m.claimed = m.claimed == null ? a.kzt() : m.claimed;
+        }
+        m.evidence.add(span("amount:" + a.kzt(), "amount", a.start(), a.end()));
+      }
+    }
+
+    /**
+     * The number of persons or claims a sentence gives: the first small number that is not a
+     * date, a year, a duration, an age, a ratio or an article number. Null when there is none.
+     */
+    Integer count(int s, boolean summary) {
+      return countIn(ix.sentenceStart(s), ix.sentenceEnd(s), summary, false);
+    }
+
+    Integer countIn(int ss, int se, boolean summary, boolean skipParens) {
+      List<Grammar.DateMention> dates = datesIn(ss, se);
+      int first = ix.tokenFrom(ss);
+      for (int t = first; t < ix.tokens && ix.tokStart[t] < se; t++) {
+        String w = ix.token(t);
+        Integer v = Grammar.numberWord(w);
+        if (v == null) {
+          continue;
+        }
+        int ts = ix.tokStart[t];
+        int te = ix.tokEnd[t];
+        boolean inDate = false;
+        for (Grammar.DateMention d : dates) {
+          if (ts >= d.start() && te <= d.end()) {
+            inDate = true;
+          }
+        }
+        if (inDate || (w.length() == 4 && v >= 1900 && v <= 2100)) {
+          continue;
+        }
+        if (skipParens && insideParens(ss, ts)) {
+          continue;
+        }
+        boolean inCitation = false;
+        for (Cited c : citations) {
+          if (ts >= c.start() && ts < c.end()) {
+            inCitation = true;
+          }
+        }
+        if (inCitation) {
+          continue;
+        }
+        // Decimal, hyphenated suffix ("2-бөлігі", "488-й"), or a measure after it.
+        if (te < ix.text.length() && (ix.text.charAt(te) == '-' || (ix.text.charAt(te) == '.' || ix.text.charAt(te) == ',')
+            && te + 1 < ix.text.length() && Character.isDigit(ix.text.charAt(te + 1)))) {
+          continue;
+        }
+        if (ts > 0 && (ix.text.charAt(ts - 1) == '.' || ix.text.charAt(ts - 1) == ',') && ts > 1
+            && Character.isDigit(ix.text.charAt(ts - 2))) {
+          continue;
+        }
+        if (t + 1 < ix.tokens && isMeasure(ix.token(t + 1))) {
+          continue;
+        }
+        if (t + 1 < ix.tokens && ix.text.charAt(Math.min(te, ix.text.length() - 1)) == '%') {
+          continue;
+        }
+        if (!summary && t - first > 12 && !Character.isLetter(w.charAt(0))) {
+          // Deep inside a news sentence a bare number is rarely the count of accused.
+          continue;
+        }
+        return v;
+      }
+      return null;
+    }
+
+    // ------------------------------------------------------------ tallies
+
+    Tallies tallies(List<Segment> segments) {
+      Long[] month = new Long[7];
+      Long[] year = new Long[7];
+      List<EvidenceSpan> evidence = new ArrayList<>();
+      for (Segment seg : segments) {
+        if (!seg.summary()) {
+          continue;
+        }
+        for (int s = ix.sentenceOf(seg.start()); s < ix.sentences && ix.sentenceStart(s) < seg.end(); s++) {
+          Long[] fig = ytd.get(s) ? year : month;
+          String part = ytd.get(s) ? "year_to_date" : "month";
+          Set<String> t = sentTags.get(s);
+          int ss = ix.sentenceStart(s);
+          int se = ix.sentenceEnd(s);
+          // Damages.
+          if (t.contains(DAMAGES) || t.contains(DAMAGES_AWARD)) {
+            boolean lastAward = false;
+            for (int[] clause : clauses(ss, se)) {
+              boolean award = hasTagIn(s, DAMAGES_AWARD, clause[0], clause[1]);
+              boolean claim = hasTagIn(s, DAMAGES, clause[0], clause[1]);
+              boolean isAward = award || !claim && lastAward;
+              lastAward = isAward;
+              for (Grammar.Amount a : Grammar.amounts(ix.lowerText, clause[0], clause[1])) {
+                int slot = isAward ? 6 : 5;
+                if (fig[slot] == null) {
+                  fig[slot] = a.kzt();
+                  evidence.add(span("tally:" + part + "." + (slot == 6 ? "damages_awarded_kzt" : "damages_claimed_kzt"),
+                      "tally.amount", a.start(), a.end()));
+                }
+              }
+            }
+          }
+          if (t.contains(TALLY_EXCLUDE)) {
+            continue;
+          }
+          for (int[] clause : clauses(ss, se)) {
+            tallyClause(clause[0], clause[1], s, fig, part, evidence);
+          }
+        }
+      }
+      Figures m = figures(month);
+      Figures y = figures(year);
+      if (m == null && y == null) {
+        return null;
+      }
+      String mo = digestMonth == null ? null : digestMonth.toString();
+      return new Tallies(mo, m, y, List.copyOf(evidence));
+    }
+
+    /** One clause of a summary sentence: a kind with its figure and sub-figures in parentheses. */
+    void tallyClause(int from, int to, int s, Long[] fig, String part, List<EvidenceSpan> evidence) {
+      Set<String> kinds = new LinkedHashSet<>();
+      int honorAt = -1;
+      int inCourtAt = -1;
+      for (Hit h : bySentence.get(s)) {
+        if (h.start() < from || h.start() >= to) {
+          continue;
+        }
+        for (String tag : ruleTags[h.rule()]) {
+          if (tag.startsWith("tallykind:")) {
+            kinds.add(value(tag));
+          } else if (tag.equals("legal:KZ-CivC-143") && honorAt < 0) {
+            honorAt = h.start();
+          } else if (tag.equals(TALLY_IN_COURT) && inCourtAt < 0) {
+            inCourtAt = h.start();
+          }
+        }
+      }
+      if (kinds.size() > 1) {
+        return;
+      }
+      Integer count = countIn(from, to, true, true);
+      if (count == null) {
+        return;
+      }
+      if (kinds.isEmpty()) {
+        if (honorAt >= 0 && !insideParens(from, honorAt) && fig[3] == null) {
+          fig[3] = (long) count;
+          evidence.add(span("tally:" + part + ".civil_honor_dignity", "tally.clause", from, to));
+        }
+        return;
+      }
+      String k = kinds.iterator().next();
+      int slot = k.equals("criminal") ? 0 : k.equals("civil") ? 2 : 4;
+      if (fig[slot] != null) {
+        return;
+      }
+      fig[slot] = (long) count;
+      evidence.add(span("tally:" + part + "." + k, "tally.clause", from, to));
+      if (k.equals("criminal") && inCourtAt >= 0 && fig[1] == null) {
+        Integer sub = parenNumber(from, inCourtAt, to);
+        if (sub != null) {
+          fig[1] = (long) sub;
+          evidence.add(span("tally:" + part + ".criminal_in_court", "tally.clause", from, to));
+        }
+      } else if (k.equals("civil") && honorAt >= 0 && fig[3] == null) {
+        Integer sub = insideParens(from, honorAt) ? parenNumber(from, honorAt, to) : null;
+        if (sub != null) {
+          fig[3] = (long) sub;
+          evidence.add(span("tally:" + part + ".civil_honor_dignity", "tally.clause", from, to));
+        }
+      }
+    }
+
+    /** Clauses of [from, to): split at ";" and at ", " outside parentheses (not inside "47,500,000"). */
+    List<int[]> clauses(int from, int to) {
+      List<int[]> out = new ArrayList<>();
+      int depth = 0;
+      int start = from;
+      String text = ix.text;
+      for (int i = from; i < to; i++) {
+        char c = text.charAt(i);
+        if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          depth = Math.max(0, depth - 1);
+        } else if (depth == 0 && (c == ';' || c == ',' && i + 1 < to && isSpace(text.charAt(i + 1)))) {
+          out.add(new int[] {start, i});
+          start = i + 1;
+        }
+      }
+      out.add(new int[] {start, to});
+      return out;
+    }
+
+    boolean insideParens(int from, int pos) {
+      int open = ix.text.lastIndexOf('(', pos);
+      int close = ix.text.lastIndexOf(')', pos);
+      return open >= from && open > close;
+    }
+
+    /** The first number inside the parentheses that enclose pos. */
+    Integer parenNumber(int from, int pos, int to) {
+      int open = ix.text.lastIndexOf('(', pos);
+      if (open < from) {
+        return null;
+      }
+      int close = ix.text.indexOf(')', pos);
+      return firstNumberAfter(open, close < 0 || close > to ? to : close);
+    }
+
+    boolean hasTagIn(int s, String tag, int from, int to) {
+      for (Hit h : bySentence.get(s)) {
+        if (h.start() >= from && h.start() < to) {
+          for (String t : ruleTags[h.rule()]) {
+            if (t.equals(tag)) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+
+    Figures figures(Long[] f) {
+      Figures x = new Figures(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
+      return x.isEmpty() ? null : x;
+    }
+
+    /** The number just before a hit of the tag in a sentence ("(10 in court)"). */
+    Integer numberBefore(int s, String tag) {
+      Hit h = firstHitWith(s, tag);
+      if (h == null) {
+        return null;
+      }
+      for (int t = h.tokFirst() - 1; t >= 0 && t >= h.tokFirst() - 3; t--) {
+        Integer v = Grammar.numberWord(ix.token(t));
+        if (v != null) {
+          return v;
+        }
+      }
+      return null;
+    }
+
+    Integer firstNumberAfter(int from, int to) {
+      for (int t = ix.tokenFrom(from); t < ix.tokens && ix.tokStart[t] < to; t++) {
+        Integer v = Grammar.numberWord(ix.token(t));
+        if (v != null) {
+          return v;
+        }
+      }
+      return null;
+    }
+
+    boolean isMeasure(String w) {
+      return w.startsWith("year") || w.startsWith("лет") || w.startsWith("год") || w.startsWith("жыл")
+          || w.startsWith("day") || w.startsWith("сут") || w.startsWith("дн") || w.startsWith("тәулік")
+          || w.startsWith("month") || w.startsWith("месяц") || w.startsWith("ай") || w.startsWith("time")
+          || w.startsWith("раз") || w.startsWith("есе") || w.startsWith("percent") || w.startsWith("процент")
+          || w.startsWith("жаст") || w.startsWith("hour") || w.startsWith("час") || w.startsWith("сағат")
+          || w.equals("million") || w.equals("млн") || w.startsWith("тыс") || w.startsWith("thousand")
+          || w.startsWith("tenge") || w.startsWith("тенге") || w.startsWith("теңге") || w.startsWith("point")
+          || w.startsWith("place") || w.startsWith("th") || w.startsWith("st") || w.startsWith("nd") || w.startsWith("rd");
+    }
+  }
+
+  /** Evidence for a report judged to be about another country. */
+  private static EvidenceSpan noted(EvidenceSpan e, int kz, int foreign) {
+    return new EvidenceSpan(e.tag(), "topic.foreign", e.start(), e.end(),
+        e.snippet() + " [foreign=" + foreign + " kz=" + kz + "]");
+  }
+}

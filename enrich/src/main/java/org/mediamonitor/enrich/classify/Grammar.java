@@ -1,0 +1,339 @@
+package org.mediamonitor.enrich.classify;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Language-generic grammar in English, Russian and Kazakh: numbers written as digits or words,
+ * amounts of tenge, dates and months, and the detection of the text's language. None of this is
+ * vocabulary of the taxonomy, so it lives in code with precompiled patterns. All methods take text
+ * already lower-cased by {@link TextIndex}.
+ */
+final class Grammar {
+
+  private Grammar() {}
+
+  // ---------------------------------------------------------------- numbers
+
+  private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+      Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
+      Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+      Map.entry("eleven", 11), Map.entry("twelve", 12),
+      Map.entry("один", 1), Map.entry("одна", 1), Map.entry("одно", 1), Map.entry("два", 2), Map.entry("две", 2),
+      Map.entry("двое", 2), Map.entry("три", 3), Map.entry("трое", 3), Map.entry("четыре", 4),
+      Map.entry("четверо", 4), Map.entry("пять", 5), Map.entry("пятеро", 5), Map.entry("шесть", 6),
+      Map.entry("шестеро", 6), Map.entry("семь", 7), Map.entry("семеро", 7), Map.entry("восемь", 8),
+      Map.entry("девять", 9), Map.entry("десять", 10),
+      Map.entry("бір", 1), Map.entry("екі", 2), Map.entry("үш", 3), Map.entry("төрт", 4), Map.entry("бес", 5),
+      Map.entry("алты", 6), Map.entry("жеті", 7), Map.entry("сегіз", 8), Map.entry("тоғыз", 9),
+      Map.entry("екеуі", 2), Map.entry("үшеуі", 3), Map.entry("төртеуі", 4));
+
+  /** The value of a word that is a small number (digits or a number word), or null. */
+  static Integer numberWord(String word) {
+    if (word.isEmpty()) {
+      return null;
+    }
+    if (Character.isDigit(word.charAt(0))) {
+      if (word.length() > 6) {
+        return null;
+      }
+      for (int i = 0; i < word.length(); i++) {
+        if (!Character.isDigit(word.charAt(i))) {
+          return null;
+        }
+      }
+      return Integer.parseInt(word);
+    }
+    return NUMBER_WORDS.get(word);
+  }
+
+  // ---------------------------------------------------------------- amounts
+
+  /** An amount of money found in text. */
+  record Amount(int start, int end, long kzt) {}
+
+  private static final Pattern CHUNK = Pattern.compile(
+      "(\\d{1,3}(?:[ ,\\u00a0]\\d{3})+(?!\\d)|\\d+)(?:[.,](\\d+))?"
+          + "(?:\\s*(billions?|bn|млрд\\.?|миллиард\\p{L}*|milliards?|millions?|mln\\.?|млн\\.?|миллион\\p{L}*"
+          + "|thousands?|тысяч\\p{L}*|тыс\\.?|мың))?");
+  private static final Pattern CURRENCY_AFTER = Pattern.compile("\\s*(?:of\\s+)?(?:tenge|тенге|теңге|тг\\.?|kzt|₸)(?!\\p{L})");
+  private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?:kzt|₸)\\s*$");
+  private static final Pattern JOINER = Pattern.compile("\\s*(?:and|и|және|,)?\\s*");
+
+  /** Amounts in tenge within [from, to) of a lower-cased text. */
+  static List<Amount> amounts(String lower, int from, int to) {
+    List<Amount> out = new ArrayList<>();
+    Matcher m = CHUNK.matcher(lower).region(from, to);
+    List<long[]> group = new ArrayList<>();
+    int groupStart = -1;
+    int groupEnd = -1;
+    boolean lastHadMultiplier = true;
+    while (m.find()) {
+      if (m.group(1) == null) {
+        continue;
+      }
+      long mult = multiplier(m.group(3));
+      boolean joins = groupEnd >= 0 && lastHadMultiplier && mult > 0
+          && JOINER.matcher(lower).region(groupEnd, m.start()).matches()
+          && (group.isEmpty() || mult < group.get(group.size() - 1)[1]);
+      if (!joins && groupEnd >= 0) {
+        flush(lower, group, groupStart, groupEnd, to, out);
+        group.clear();
+      }
+      if (group.isEmpty()) {
+        groupStart = m.start();
+      }
+      double v = parseNumber(m.group(1), m.group(2));
+      group.add(new long[] {Math.round(v * (mult > 0 ? mult : 1)), mult});
+      groupEnd = m.end();
+      lastHadMultiplier = mult > 0;
+    }
+    if (!group.isEmpty()) {
+      flush(lower, group, groupStart, groupEnd, to, out);
+    }
+    return out;
+  }
+
+  private static void flush(String lower, List<long[]> group, int start, int end, int to, List<Amount> out) {
+    Matcher after = CURRENCY_AFTER.matcher(lower).region(end, Math.min(to, end + 12));
+    boolean currency = after.lookingAt();
+    int realEnd = currency ? after.end() : end;
+    if (!currency) {
+      int s = Math.max(0, start - 5);
+      currency = CURRENCY_BEFORE.matcher(lower.substring(s, start)).find();
+    }
+    if (!currency) {
+      return;
+    }
+    long sum = 0;
+    for (long[] g : group) {
+      sum += g[0];
+    }
+    out.add(new Amount(start, realEnd, sum));
+  }
+
+  private static double parseNumber(String intPart, String fraction) {
+    StringBuilder digits = new StringBuilder(intPart.length());
+    for (int i = 0; i < intPart.length(); i++) {
+      if (Character.isDigit(intPart.charAt(i))) {
+        digits.append(intPart.charAt(i));
+      }
+    }
+    double v = Double.parseDouble(digits.toString());
+    if (fraction != null) {
+      v += Double.parseDouble("0." + fraction);
+    }
+    return v;
+  }
+
+  private static long multiplier(String word) {
+    if (word == null) {
+      return 0;
+    }
+    if (word.startsWith("b") || word.startsWith("млрд") || word.startsWith("миллиард") || word.startsWith("milliard")) {
+      return 1_000_000_000L;
+    }
+    if (word.startsWith("m") || word.startsWith("млн") || word.startsWith("миллион")) {
+      return 1_000_000L;
+    }
+    return 1_000L;
+  }
+
+  // ---------------------------------------------------------------- dates
+
+  /** A date in text; year is 0 when the text does not state it. */
+  record DateMention(int start, int end, int year, int month, int day) {
+
+    /** The date, its missing year taken from the reference date (the previous year if it would lie ahead). */
+    LocalDate resolve(LocalDate reference) {
+      try {
+        if (year > 0) {
+          return LocalDate.of(year, month, day);
+        }
+        if (reference == null) {
+          return null;
+        }
+        LocalDate d = LocalDate.of(reference.getYear(), month, day);
+        return d.isAfter(reference.plusDays(31)) ? d.minusYears(1) : d;
+      } catch (DateTimeException e) {
+        return null;
+      }
+    }
+  }
+
+  private static final String EN_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+      + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+  private static final String RU_MONTHS_GEN = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
+  private static final String RU_MONTHS_NOM = "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь";
+  private static final String KK_MONTHS = "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан";
+  private static final String ANY_MONTH = EN_MONTHS + "|" + RU_MONTHS_GEN + "|" + RU_MONTHS_NOM + "|" + KK_MONTHS;
+
+  private static final Pattern DATE_MONTH_DAY = Pattern.compile(
+      "(?<![\\p{L}\\d])(" + EN_MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d])(?:\\s*,?\\s*(\\d{4}))?");
+  private static final Pattern DATE_DAY_MONTH = Pattern.compile(
+      "(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:(" + EN_MONTHS + "|" + RU_MONTHS_GEN + ")(?![\\p{L}])|("
+          + KK_MONTHS + ")\\p{L}*)(?:\\s*,?\\s*(\\d{4}))?");
+  private static final Pattern DATE_NOMINATIVE_DAY = Pattern.compile(
+      "(?<![\\p{L}\\d])(" + RU_MONTHS_NOM + "),\\s*(\\d{1,2})(?![\\d])");
+  private static final Pattern DATE_KK_YEAR_FIRST = Pattern.compile(
+      "(\\d{4})\\s+жыл\\p{L}*\\s+(\\d{1,2})\\s+(" + KK_MONTHS + ")");
+  private static final Pattern DATE_ISO = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
+  private static final Pattern DATE_DOTTED = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d)");
+  private static final String MONTH_STEMS = "(?:" + EN_MONTHS + ")(?![\\p{L}])|(?:январ|феврал|март|апрел|ма[йея]|июн|июл|август"
+      + "|сентябр|октябр|ноябр|декабр|" + KK_MONTHS + ")\\p{L}*";
+  private static final Pattern MONTH_YEAR = Pattern.compile(
+      "(?<![\\p{L}])(" + MONTH_STEMS + ")\\.?\\s*,?\\s+(\\d{4})(?!\\d)");
+  private static final Pattern IN_MONTH = Pattern.compile(
+      "(?<![\\p{L}])(?:in|during|в|во)\\s+(" + MONTH_STEMS + ")");
+  private static final Pattern YEAR = Pattern.compile("(?<![\\d.,])(19[9]\\d|20[0-4]\\d)(?![\\d])");
+
+  /** Dates within [from, to) of a lower-cased text, in order. */
+  static List<DateMention> dates(String lower, int from, int to) {
+    List<DateMention> out = new ArrayList<>();
+    Matcher m = DATE_MONTH_DAY.matcher(lower).region(from, to);
+    while (m.find()) {
+      add(out, m.start(), m.end(), m.group(3), month(m.group(1)), m.group(2));
+    }
+    m = DATE_DAY_MONTH.matcher(lower).region(from, to);
+    while (m.find()) {
+      add(out, m.start(), m.end(), m.group(4), month(m.group(2) != null ? m.group(2) : m.group(3)), m.group(1));
+    }
+    m = DATE_NOMINATIVE_DAY.matcher(lower).region(from, to);
+    while (m.find()) {
+      add(out, m.start(), m.end(), null, month(m.group(1)), m.group(2));
+    }
+    m = DATE_KK_YEAR_FIRST.matcher(lower).region(from, to);
+    while (m.find()) {
+      add(out, m.start(), m.end(), m.group(1), month(m.group(3)), m.group(2));
+    }
+    m = DATE_ISO.matcher(lower).region(from, to);
+    while (m.find()) {
+      add(out, m.start(), m.end(), m.group(1), Integer.parseInt(m.group(2)), m.group(3));
+    }
+    m = DATE_DOTTED.matcher(lower).region(from, to);
+    while (m.find()) {
+      add(out, m.start(), m.end(), m.group(3), Integer.parseInt(m.group(2)), m.group(1));
+    }
+    out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+    // Drop mentions nested in an earlier, longer one.
+    List<DateMention> clean = new ArrayList<>();
+    int lastEnd = -1;
+    for (DateMention d : out) {
+      if (d.start() >= lastEnd) {
+        clean.add(d);
+        lastEnd = d.end();
+      }
+    }
+    return clean;
+  }
+
+  private static void add(List<DateMention> out, int start, int end, String year, int month, String day) {
+    int d = Integer.parseInt(day);
+    if (month < 1 || month > 12 || d < 1 || d > 31) {
+      return;
+    }
+    out.add(new DateMention(start, end, year == null ? 0 : Integer.parseInt(year), month, d));
+  }
+
+  /** The first "month year" expression within [from, to), or null. */
+  static YearMonth monthYear(String lower, int from, int to) {
+    Matcher m = MONTH_YEAR.matcher(lower).region(from, to);
+    while (m.find()) {
+      int mo = month(m.group(1));
+      if (mo > 0) {
+        return YearMonth.of(Integer.parseInt(m.group(2)), mo);
+      }
+    }
+    return null;
+  }
+
+  /** Whether [from, to) names a month (with or without year), e.g. "in August 2021", "в сентябре". */
+  static boolean namesMonth(String lower, int from, int to) {
+    return MONTH_YEAR.matcher(lower).region(from, to).find() || IN_MONTH.matcher(lower).region(from, to).find();
+  }
+
+  /** The latest plausible year written in [from, to), or 0. */
+  static int latestYear(String lower, int from, int to) {
+    Matcher m = YEAR.matcher(lower).region(from, to);
+    int best = 0;
+    while (m.find()) {
+      best = Math.max(best, Integer.parseInt(m.group(1)));
+    }
+    return best;
+  }
+
+  /** Month number of an English, Russian or Kazakh month name or stem, or 0. */
+  static int month(String w) {
+    String s = w.toLowerCase(java.util.Locale.ROOT);
+    String[][] stems = {
+        {"jan", "январ", "қаңтар"}, {"feb", "феврал", "ақпан"}, {"mar", "март", "наурыз"}, {"apr", "апрел", "сәуір"},
+        {"may", "ма", "мамыр"}, {"jun", "июн", "маусым"}, {"jul", "июл", "шілде"}, {"aug", "август", "тамыз"},
+        {"sep", "сентябр", "қыркүйек"}, {"oct", "октябр", "қазан"}, {"nov", "ноябр", "қараша"}, {"dec", "декабр", "желтоқсан"}};
+    // "мамыр" and "март" start like "ма": test the longer stems first.
+    if (s.startsWith("мамыр")) {
+      return 5;
+    }
+    if (s.startsWith("март")) {
+      return 3;
+    }
+    if (s.startsWith("маусым")) {
+      return 6;
+    }
+    for (int i = 0; i < stems.length; i++) {
+      for (String stem : stems[i]) {
+        if (s.startsWith(stem)) {
+          return i + 1;
+        }
+      }
+    }
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- language
+
+  /** Letters only Kazakh uses among Cyrillic alphabets. */
+  static boolean isKazakhLetter(char c) {
+    return "әғқңөұүһіӘҒҚҢӨҰҮҺІ".indexOf(c) >= 0;
+  }
+
+  /** Counts of Latin, Cyrillic and Kazakh-specific letters. */
+  record LetterCounts(int latin, int cyrillic, int kazakh) {
+
+    String language() {
+      if (cyrillic > latin) {
+        // Kazakh texts have several Kazakh-only letters per hundred; Russian ones almost none.
+        return kazakh >= 3 && kazakh * 1000 >= cyrillic * 35 ? "kk" : "ru";
+      }
+      if (kazakh >= 20 && kazakh * 100 >= (cyrillic + latin) * 2) {
+        return "kk";
+      }
+      return "en";
+    }
+  }
+
+  static LetterCounts letters(String text) {
+    int latin = 0;
+    int cyr = 0;
+    int kk = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 128) {
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+          latin++;
+        }
+      } else if (isKazakhLetter(c)) {
+        kk++;
+        cyr++;
+      } else if (c >= '\u0400' && c <= '\u04FF') {
+        cyr++;
+      }
+    }
+    return new LetterCounts(latin, cyr, kk);
+  }
+}

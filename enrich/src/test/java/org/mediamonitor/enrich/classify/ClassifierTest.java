@@ -1,0 +1,203 @@
+package org.mediamonitor.enrich.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mediamonitor.schema.EnrichedArticle;
+import org.mediamonitor.schema.RawArticle;
+
+/** Behaviour of the classifier on invented reports (people and outlets are made up). */
+class ClassifierTest {
+
+  private static final Classifier CLASSIFIER = Classifier.compile(Taxonomy.bundled());
+  private static final Instant JUNE_2024 = Instant.parse("2024-06-20T10:00:00Z");
+
+  private static Classification classify(String body, Instant published) {
+    return CLASSIFIER.classify(null, body, published, null);
+  }
+
+  private static List<String> kinds(Classification c) {
+    return c.charges().stream().map(Classification.ChargeResult::kind).toList();
+  }
+
+  @Test
+  void shouldCiteArticlesInEnglish() {
+    Classification c = classify("Blogger Arman Tleuov was charged under part 2 of Article 174 of the Criminal Code "
+        + "over a post. A second case cites Civil Code art. 143.", JUNE_2024);
+    assertThat(c.legalBasis()).contains("KZ-CC-174", "KZ-CivC-143");
+    assertThat(kinds(c)).contains("criminal");
+  }
+
+  @Test
+  void shouldCiteArticlesInRussian() {
+    Classification c = classify("В отношении блогера Ивана Сомова возбуждено уголовное дело по ч. 1 ст. 274 УК РК. "
+        + "Его коллегу привлекли по статьи 73-3 КоАП за пост.", JUNE_2024);
+    assertThat(c.legalBasis()).contains("KZ-CC-274", "KZ-CAO-73-3");
+  }
+
+  @Test
+  void shouldCiteArticlesInKazakh() {
+    Classification c = classify("Блогер Ержан Досовқа қатысты ҚР ҚК 274-бабы бойынша сотқа дейінгі тергеу басталды.",
+        JUNE_2024);
+    assertThat(c.legalBasis()).containsExactly("KZ-CC-274");
+    assertThat(c.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("criminal");
+      assertThat(ch.stage()).isEqualTo("filed");
+    });
+  }
+
+  @Test
+  void shouldMapArticleOfAForeignCodeToNothing() {
+    Classification c = classify("A journalist in Bishkek faces charges under Article 278 of Kyrgyzstan's criminal code "
+        + "for his reports, Kyrgyzstan prosecutors said in Bishkek.", JUNE_2024);
+    assertThat(c.legalBasis()).doesNotContain("KZ-CC-278");
+  }
+
+  @Test
+  void shouldImplyProvisionsFromStandardWording() {
+    Classification c = classify("The newspaper faces a claim for protection of honour, dignity and business "
+        + "reputation, while its editor is accused of spreading knowingly false information.", JUNE_2024);
+    assertThat(c.legalBasis()).contains("KZ-CivC-143", "KZ-CC-274");
+  }
+
+  @Test
+  void shouldMapDefamationByTheDateOfEvents() {
+    String text = "Министр обвиняет журналиста выдуманной газеты в клевете.";
+    assertThat(classify(text, Instant.parse("2018-03-01T00:00:00Z")).legalBasis()).contains("KZ-CC-130");
+    assertThat(classify(text, Instant.parse("2022-03-01T00:00:00Z")).legalBasis()).contains("KZ-CAO-73-3");
+  }
+
+  @Test
+  void shouldMapABareArticleBefore2015ToThe1997Code() {
+    Classification c = classify("In 2013 the editor was sentenced under Article 129 of the Criminal Code for a "
+        + "newspaper article.", Instant.parse("2013-09-01T00:00:00Z"));
+    assertThat(c.legalBasis()).contains("KZ-CC-1997-129");
+  }
+
+  @Test
+  void shouldNotAddAChargeForANegatedCase() {
+    Classification c = classify("Police said no criminal case has been opened against the journalist of the invented "
+        + "Steppe Courier over her post.", JUNE_2024);
+    assertThat(kinds(c)).doesNotContain("criminal");
+    assertThat(c.violationTypes()).doesNotContain("criminal_prosecution");
+  }
+
+  @Test
+  void shouldNotAddACriminalChargeAfterACorrection() {
+    Classification c = classify("Correction: an earlier version of this report said a criminal case had been opened "
+        + "against blogger Dana Esova. Police drew up an administrative protocol over her post instead.", JUNE_2024);
+    assertThat(kinds(c)).containsExactly("administrative");
+  }
+
+  @Test
+  void shouldRecordAClosedCaseAsDismissedRatherThanANewStage() {
+    Classification c = classify("Уголовное дело против журналиста выдуманного сайта Асылбека Нуриева по ст. 274 УК РК "
+        + "прекращено за отсутствием состава преступления.", JUNE_2024);
+    assertThat(c.charges()).singleElement().satisfies(ch -> assertThat(ch.stage()).isEqualTo("dismissed"));
+  }
+
+  @Test
+  void shouldTreatACaseAgainstAnAttackerAsAViolationNotACharge() {
+    Classification c = classify("Police opened a criminal case under Article 158 of the Criminal Code against the "
+        + "guards who attacked the reporter of the invented Irtysh Daily.", JUNE_2024);
+    assertThat(c.charges()).isEmpty();
+    assertThat(c.violationTypes()).contains("attack_on_journalist", "obstruction_of_professional_activity");
+    assertThat(c.legalBasis()).contains("KZ-CC-158");
+  }
+
+  @Test
+  void shouldReadClaimedAndAwardedAmountsOfACivilCase() {
+    Classification c = classify("Аким подал иск о защите чести и достоинства к редакции выдуманной газеты «Заря», "
+        + "требуя 5 млн тенге.", JUNE_2024);
+    assertThat(c.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("civil");
+      assertThat(ch.claimedKzt()).isEqualTo(5_000_000L);
+      assertThat(ch.legalBasis()).isEqualTo("KZ-CivC-143");
+    });
+  }
+
+  @Test
+  void shouldBeOffTopicForUnrelatedNews() {
+    Classification c = classify("The invented Sunflower Mill in Kostanay expects a record harvest of 2 million tons "
+        + "this year, the regional ministry of agriculture reported.", JUNE_2024);
+    assertThat(c.onTopic()).isFalse();
+    assertThat(c.violationTypes()).isEmpty();
+  }
+
+  @Test
+  void shouldSplitADigestIntoIncidentsWithDatesAndTallies() {
+    String digest = """
+        Violations of freedom of speech in Kazakhstan, March 2023
+        The foundation conducted a study of the situation with freedom of expression in March 2023. It reports:
+
+        - On March 3, reporter Gulmira Aspanova of the invented Kazakh Wave was pushed out of an open akimat meeting in Taraz.
+
+        - On March 15, police detained blogger Nurbol Sadykov in Aktobe; the court later fined him under Article 488 of the Code of Administrative Offences.
+
+        - The invented news site Dala Info was blocked in Kazakhstan.
+
+        The following charges were filed in March:
+        - 2 criminal charges (1 in court)
+        - 4 civil claims and lawsuits (3 of them for protection of honor, dignity and business reputation)
+
+        Since the beginning of the year:
+        - 7 criminal charges (3 in court)
+        - 11 claims and suits in civil procedure (9 of them for protection of honor, dignity and business reputation).
+        Claims for compensation for moral damage amounted to 12 million tenge. The courts collected 450 thousand tenge.
+        - 6 administrative charges
+        """;
+    Classification c = classify(digest, Instant.parse("2023-04-02T00:00:00Z"));
+    List<Classification.IncidentResult> events = c.incidents().stream().filter(i -> !i.summary()).toList();
+    assertThat(events).hasSize(3);
+    assertThat(events.get(0).date()).isEqualTo(LocalDate.of(2023, 3, 3));
+    assertThat(events.get(0).violationTypes()).contains("obstruction_of_professional_activity");
+    assertThat(events.get(1).violationTypes()).contains("detention_of_journalist", "administrative_prosecution");
+    assertThat(events.get(1).legalBasis()).contains("KZ-CAO-488");
+    assertThat(events.get(2).violationTypes()).contains("blocking_or_access_restriction");
+    Classification.Tallies t = c.reportedTallies();
+    assertThat(t.month()).isEqualTo("2023-03");
+    assertThat(t.monthFigures().asMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "criminal", 2L, "criminal_in_court", 1L, "civil", 4L, "civil_honor_dignity", 3L));
+    assertThat(t.yearToDate().asMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "criminal", 7L, "criminal_in_court", 3L, "civil", 11L, "civil_honor_dignity", 9L, "administrative", 6L,
+        "damages_claimed_kzt", 12_000_000L, "damages_awarded_kzt", 450_000L));
+    // Year-to-date lines add no charges; the month's summary does.
+    assertThat(c.charges()).extracting(Classification.ChargeResult::kind).contains("criminal", "civil");
+    assertThat(c.charges()).noneMatch(ch -> ch.count() != null && ch.count() == 7);
+  }
+
+  @Test
+  void shouldRenderTheClassifyJsonShape() {
+    Classification c = classify("Journalist Saule Ermekova of the invented Aral Times was detained in Aralsk.",
+        JUNE_2024);
+    JsonNode j = c.toJson("a.txt");
+    assertThat(j.fieldNames()).toIterable().containsExactly("file", "language", "on_topic", "violation_types",
+        "legal_basis", "charges", "incidents", "reported_tallies", "evidence", "taxonomy_version");
+    assertThat(j.get("incidents").get(0).fieldNames()).toIterable()
+        .containsExactly("date", "violation_types", "legal_basis", "charges", "evidence");
+    assertThat(j.get("violation_types").get(0).asText()).isEqualTo("detention_of_journalist");
+    assertThat(j.get("reported_tallies").isNull()).isTrue();
+  }
+
+  @Test
+  void shouldMapToTheEnrichedAvroRecordWithEvidence() {
+    String body = "Journalist Saule Ermekova of the invented Aral Times was detained in Aralsk.";
+    RawArticle raw = RawArticle.newBuilder().setId("id-1").setBody(body).setTitle("Detained")
+        .setFetchedAt(JUNE_2024).setPublishedAt(JUNE_2024).build();
+    Classification c = CLASSIFIER.classify(raw.getTitle(), raw.getBody(), raw.getPublishedAt(), null);
+    EnrichedArticle e = c.toEnriched(raw, JUNE_2024.plusSeconds(5));
+    assertThat(e.getArticleId()).isEqualTo("id-1");
+    assertThat(e.getOnTopic()).isTrue();
+    assertThat(e.getTaxonomyVersion()).isEqualTo(Taxonomy.bundled().version());
+    assertThat(e.getIncidents()).singleElement().satisfies(i -> {
+      assertThat(i.getViolationTypes()).contains("detention_of_journalist");
+      assertThat(i.getEvidence()).isNotEmpty();
+      assertThat(i.getEvidence().get(0).getEnd()).isLessThanOrEqualTo(body.length());
+    });
+    assertThat(e.getEvidence()).anyMatch(ev -> ev.getTag().equals("language:en"));
+  }
+}
