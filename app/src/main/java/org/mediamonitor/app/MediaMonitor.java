@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         ServiceCommands.Aggregate.class,
         PublishCommand.class,
         ClassifyCommand.class,
+        EvaluateCommand.class,
         TaxonomyCommand.class,
         TopicsCommand.class,
         CommandLine.HelpCommand.class

@@ -4,14 +4,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.streams.StreamsConfig;
+import org.mediamonitor.common.Topics;
 import org.mediamonitor.common.config.CommonConfig;
 import org.mediamonitor.common.config.Settings;
+import org.mediamonitor.common.streams.DeadLetterPolicy;
 
 /**
  * The enrich service's settings, validated once at start. Keys carry the {@code enrich.} prefix so
@@ -87,17 +90,23 @@ public record EnrichConfig(
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    errorPolicy(props, DeadLetterPolicy.of(common.topics(), metrics));
+    errorPolicy(props, deadLetterPolicy(common.topics(), metrics));
     return props;
   }
 
-  /** Installs enrich's exception handlers and their dead-letter policy into Streams properties. */
+  /**
+   * Enrich's dead-letter policy: dead letters of stage {@code enrich} go to {@code topics.deadLetters()};
+   * the taxonomy topic feeds a global store, so its bad records are only skipped; a
+   * {@link TaggingException} is reason {@code tagging}.
+   */
+  public static DeadLetterPolicy deadLetterPolicy(Topics topics, EnrichMetrics metrics) {
+    return DeadLetterPolicy.of(EnrichApp.NAME, topics, Set.of(topics.taxonomy().name()), metrics::deadLettered)
+        .withProcessingReason(e -> e instanceof TaggingException
+            ? DeadLetterReason.TAGGING.tag() : DeadLetterReason.PROCESSING.tag());
+  }
+
+  /** Installs the dead-letter exception handlers (common's) and their policy into Streams properties. */
   public static Properties errorPolicy(Properties props, DeadLetterPolicy policy) {
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-    props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
-    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, policy.topic());
-    props.put(DeadLetterPolicy.CONFIG, policy);
-    return props;
+    return DeadLetterPolicy.install(props, policy);
   }
 }

@@ -4,11 +4,14 @@ import java.util.Objects;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.mediamonitor.common.DeadLetterMeter;
 
 /**
  * Enrich's domain meters: {@code media_monitor_enrich_articles_total{language,on_topic}},
  * {@code media_monitor_enrich_dead_letters_total{reason}} and
- * {@code media_monitor_enrich_taxonomy_releases_total{outcome}}. Every tag has a small, fixed set of values.
+ * {@code media_monitor_enrich_taxonomy_releases_total{outcome}}; every dead letter is also counted in the
+ * shared {@code media_monitor_dead_letters_total{stage="enrich",reason}} ({@link DeadLetterMeter}).
+ * Every tag has a small, fixed set of values.
  */
 public final class MicrometerEnrichMetrics implements EnrichMetrics {
 
@@ -24,6 +27,7 @@ public final class MicrometerEnrichMetrics implements EnrichMetrics {
     this.registry = Objects.requireNonNull(registry, "registry");
     for (DeadLetterReason reason : DeadLetterReason.values()) {
       deadLetters(reason.tag()); // registered at zero, so that rate() works from the first dead letter
+      DeadLetterMeter.counter(registry, EnrichApp.NAME, reason.tag());
     }
   }
 
@@ -37,6 +41,7 @@ public final class MicrometerEnrichMetrics implements EnrichMetrics {
   @Override
   public void deadLettered(String reason) {
     deadLetters(reason).increment();
+    DeadLetterMeter.increment(registry, EnrichApp.NAME, reason);
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.mediamonitor.common.streams.DeadLetterPolicy;
 import org.mediamonitor.schema.DeadLetter;
 import org.mediamonitor.schema.EnrichedArticle;
 import org.mediamonitor.schema.RawArticle;
@@ -109,7 +110,7 @@ final class TaggingProcessor implements Processor<String, RawArticle, Object, Ob
   private void deadLetter(TaxonomyRelease release, TaggerCache.Outcome outcome, long timestamp) {
     byte[] key = EnrichTopology.RELEASE_KEY.getBytes(StandardCharsets.UTF_8);
     DeadLetter letter = DeadLetter.newBuilder()
-        .setStage(DeadLetterPolicy.STAGE)
+        .setStage(EnrichApp.NAME)
         .setEntryPoint(taxonomyTopic)
         .setReason(DeadLetterReason.INVALID_TAXONOMY.describe(outcome.error() + "; still tagging with " + tagger.version()))
         .setErrorClass(outcome.errorClass())

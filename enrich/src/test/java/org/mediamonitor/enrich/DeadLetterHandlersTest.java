@@ -26,6 +26,10 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mediamonitor.common.Topics;
+import org.mediamonitor.common.streams.DeadLetterDeserializationHandler;
+import org.mediamonitor.common.streams.DeadLetterPolicy;
+import org.mediamonitor.common.streams.DeadLetterProcessingHandler;
+import org.mediamonitor.common.streams.DeadLetterProductionHandler;
 import org.mediamonitor.schema.DeadLetter;
 
 class DeadLetterHandlersTest {
@@ -39,7 +43,7 @@ class DeadLetterHandlersTest {
   void setUp() {
     registry = new SimpleMeterRegistry();
     Properties props = EnrichConfig.errorPolicy(new Properties(),
-        DeadLetterPolicy.of(TOPICS, new MicrometerEnrichMetrics(registry)));
+        EnrichConfig.deadLetterPolicy(TOPICS, new MicrometerEnrichMetrics(registry)));
     configs = new HashMap<>();
     props.forEach((k, v) -> configs.put((String) k, v));
   }

@@ -36,6 +36,7 @@ import org.mediamonitor.common.Topic;
 import org.mediamonitor.common.Topics;
 import org.mediamonitor.common.config.CommonConfig;
 import org.mediamonitor.common.config.Settings;
+import org.mediamonitor.common.streams.DeadLetterPolicy;
 import org.mediamonitor.common.streams.StreamsService;
 import org.mediamonitor.schema.DeadLetter;
 import org.mediamonitor.schema.EnrichedArticle;

@@ -12,6 +12,10 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.mediamonitor.common.config.CommonConfig;
 import org.mediamonitor.common.config.Settings;
+import org.mediamonitor.common.streams.DeadLetterDeserializationHandler;
+import org.mediamonitor.common.streams.DeadLetterPolicy;
+import org.mediamonitor.common.streams.DeadLetterProcessingHandler;
+import org.mediamonitor.common.streams.DeadLetterProductionHandler;
 
 class EnrichConfigTest {
 

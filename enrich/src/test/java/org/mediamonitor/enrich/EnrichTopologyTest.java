@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mediamonitor.common.Topics;
 import org.mediamonitor.common.config.CommonConfig;
 import org.mediamonitor.common.config.Settings;
+import org.mediamonitor.common.streams.DeadLetterPolicy;
 import org.mediamonitor.schema.DeadLetter;
 import org.mediamonitor.schema.EnrichedArticle;
 import org.mediamonitor.schema.RawArticle;

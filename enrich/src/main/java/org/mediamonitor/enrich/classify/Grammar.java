@@ -174,63 +174,114 @@ final class Grammar {
   private static final String KK_MONTHS = "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан";
   private static final String ANY_MONTH = EN_MONTHS + "|" + RU_MONTHS_GEN + "|" + RU_MONTHS_NOM + "|" + KK_MONTHS;
 
-  private static final Pattern DATE_MONTH_DAY = Pattern.compile(
-      "(?<![\\p{L}\\d])(" + EN_MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d])(?:\\s*,?\\s*(\\d{4}))?");
-  private static final Pattern DATE_DAY_MONTH = Pattern.compile(
-      "(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:(" + EN_MONTHS + "|" + RU_MONTHS_GEN + ")(?![\\p{L}])|("
-          + KK_MONTHS + ")\\p{L}*)(?:\\s*,?\\s*(\\d{4}))?");
-  private static final Pattern DATE_NOMINATIVE_DAY = Pattern.compile(
-      "(?<![\\p{L}\\d])(" + RU_MONTHS_NOM + "),\\s*(\\d{1,2})(?![\\d])");
-  private static final Pattern DATE_KK_YEAR_FIRST = Pattern.compile(
-      "(\\d{4})\\s+жыл\\p{L}*\\s+(\\d{1,2})\\s+(" + KK_MONTHS + ")");
-  private static final Pattern DATE_ISO = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
-  private static final Pattern DATE_DOTTED = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d)");
   private static final String MONTH_STEMS = "(?:" + EN_MONTHS + ")(?![\\p{L}])|(?:январ|феврал|март|апрел|ма[йея]|июн|июл|август"
       + "|сентябр|октябр|ноябр|декабр|" + KK_MONTHS + ")\\p{L}*";
-  private static final Pattern MONTH_YEAR = Pattern.compile(
-      "(?<![\\p{L}])(" + MONTH_STEMS + ")\\.?\\s*,?\\s+(\\d{4})(?!\\d)");
   private static final Pattern IN_MONTH = Pattern.compile(
       "(?<![\\p{L}])(?:in|during|в|во)\\s+(" + MONTH_STEMS + ")");
   private static final Pattern YEAR = Pattern.compile("(?<![\\d.,])(19[9]\\d|20[0-4]\\d)(?![\\d])");
 
   /** Dates within [from, to) of a lower-cased text, in order. */
+  private static final Pattern AFTER_DAY = Pattern.compile(
+      "(?:st|nd|rd|th)?(?![\\d])(?:\\s*,?\\s*(\\d{4})(?!\\d))?");
+  private static final Pattern DAY_THEN_MONTH = Pattern.compile(
+      "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(\\p{L}+)(?:\\s*,?\\s*(\\d{4})(?!\\d))?");
+  private static final Pattern KK_YEAR_FIRST = Pattern.compile("(\\d{4})\\s+жыл\\p{L}*\\s+(\\d{1,2})\\s+(\\p{L}+)");
+  private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
+  private static final Pattern DOTTED = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d)");
+  private static final java.util.Set<String> EN_MONTH_WORDS = java.util.Set.of(EN_MONTHS.split("\\|"));
+
+  /**
+   * Dates within [from, to) of a lower-cased text, in order: "August 24", "24 August 2021",
+   * "24 августа", "24 тамызда", "2021 жылғы 24 тамызда", "Ноябрь, 03", "2024-07-24", "24.07.2024".
+   * Every date has digits, so each form is tried only at the start of a run of digits.
+   */
   static List<DateMention> dates(String lower, int from, int to) {
     List<DateMention> out = new ArrayList<>();
-    Matcher m = DATE_MONTH_DAY.matcher(lower).region(from, to);
-    while (m.find()) {
-      add(out, m.start(), m.end(), m.group(3), month(m.group(1)), m.group(2));
-    }
-    m = DATE_DAY_MONTH.matcher(lower).region(from, to);
-    while (m.find()) {
-      add(out, m.start(), m.end(), m.group(4), month(m.group(2) != null ? m.group(2) : m.group(3)), m.group(1));
-    }
-    m = DATE_NOMINATIVE_DAY.matcher(lower).region(from, to);
-    while (m.find()) {
-      add(out, m.start(), m.end(), null, month(m.group(1)), m.group(2));
-    }
-    m = DATE_KK_YEAR_FIRST.matcher(lower).region(from, to);
-    while (m.find()) {
-      add(out, m.start(), m.end(), m.group(1), month(m.group(3)), m.group(2));
-    }
-    m = DATE_ISO.matcher(lower).region(from, to);
-    while (m.find()) {
-      add(out, m.start(), m.end(), m.group(1), Integer.parseInt(m.group(2)), m.group(3));
-    }
-    m = DATE_DOTTED.matcher(lower).region(from, to);
-    while (m.find()) {
-      add(out, m.start(), m.end(), m.group(3), Integer.parseInt(m.group(2)), m.group(1));
-    }
-    out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
-    // Drop mentions nested in an earlier, longer one.
-    List<DateMention> clean = new ArrayList<>();
-    int lastEnd = -1;
-    for (DateMention d : out) {
-      if (d.start() >= lastEnd) {
-        clean.add(d);
-        lastEnd = d.end();
+    Matcher dayMonth = DAY_THEN_MONTH.matcher(lower);
+    Matcher afterDay = AFTER_DAY.matcher(lower);
+    Matcher kk = KK_YEAR_FIRST.matcher(lower);
+    Matcher iso = ISO.matcher(lower);
+    Matcher dotted = DOTTED.matcher(lower);
+    int i = from;
+    while (i < to) {
+      if (!Character.isDigit(lower.charAt(i)) || i > 0 && (Character.isLetterOrDigit(lower.charAt(i - 1))
+          || lower.charAt(i - 1) == '.' && i > 1 && Character.isDigit(lower.charAt(i - 2)))) {
+        i++;
+        continue;
       }
+      int s = i;
+      int e = s;
+      while (e < to && Character.isDigit(lower.charAt(e))) {
+        e++;
+      }
+      int digits = e - s;
+      if (digits == 4 && lookingAt(iso, s, to)) {
+        add(out, s, iso.end(), iso.group(1), Integer.parseInt(iso.group(2)), iso.group(3));
+      } else if (digits == 4 && lookingAt(kk, s, to) && month(kk.group(3)) > 0 && !isLatin(kk.group(3))) {
+        add(out, s, kk.end(), kk.group(1), month(kk.group(3)), kk.group(2));
+      } else if (digits <= 2 && lookingAt(dotted, s, to)) {
+        add(out, s, dotted.end(), dotted.group(3), Integer.parseInt(dotted.group(2)), dotted.group(1));
+      } else if (digits <= 2) {
+        int ws = previousWordStart(lower, s, from);
+        String prev = ws < 0 ? "" : lower.substring(ws, wordEnd(lower, ws));
+        int pm = monthWord(prev);
+        boolean nominative = pm > 0 && !isLatin(prev) && lower.substring(wordEnd(lower, ws), s).contains(",");
+        if (pm > 0 && (isLatin(prev) || nominative) && lookingAt(afterDay, e, to)) {
+          add(out, ws, afterDay.end(), nominative ? null : afterDay.group(1), pm, lower.substring(s, e));
+        } else if (lookingAt(dayMonth, s, to) && monthWord(dayMonth.group(2)) > 0) {
+          add(out, s, dayMonth.end(), dayMonth.group(3), monthWord(dayMonth.group(2)), dayMonth.group(1));
+        }
+      }
+      i = e;
     }
-    return clean;
+    return out;
+  }
+
+  private static boolean lookingAt(Matcher m, int from, int to) {
+    m.region(from, to);
+    return m.lookingAt();
+  }
+
+  private static boolean isLatin(String w) {
+    return !w.isEmpty() && w.charAt(0) < 128;
+  }
+
+  /** Start of the word before position pos (over spaces, commas and dots), or -1. */
+  private static int previousWordStart(String lower, int pos, int from) {
+    int k = pos - 1;
+    while (k >= from && (Character.isWhitespace(lower.charAt(k)) || lower.charAt(k) == ',' || lower.charAt(k) == '.')) {
+      k--;
+    }
+    if (k < from || !Character.isLetter(lower.charAt(k))) {
+      return -1;
+    }
+    while (k > from && Character.isLetter(lower.charAt(k - 1))) {
+      k--;
+    }
+    return k;
+  }
+
+  private static int wordEnd(String lower, int start) {
+    int k = start;
+    while (k < lower.length() && Character.isLetter(lower.charAt(k))) {
+      k++;
+    }
+    return k;
+  }
+
+  /** Month number of a month word: English names and abbreviations exactly, Russian and Kazakh by stem. */
+  static int monthWord(String w) {
+    if (w.isEmpty()) {
+      return 0;
+    }
+    if (isLatin(w)) {
+      return EN_MONTH_WORDS.contains(w) ? month(w) : 0;
+    }
+    if (w.startsWith("ма") && !(w.equals("май") || w.equals("мая") || w.equals("мае") || w.startsWith("мамыр")
+        || w.startsWith("март") || w.startsWith("маусым"))) {
+      return 0;
+    }
+    return month(w);
   }
 
   private static void add(List<DateMention> out, int start, int end, String year, int month, String day) {
@@ -243,11 +294,20 @@ final class Grammar {
 
   /** The first "month year" expression within [from, to), or null. */
   static YearMonth monthYear(String lower, int from, int to) {
-    Matcher m = MONTH_YEAR.matcher(lower).region(from, to);
-    while (m.find()) {
-      int mo = month(m.group(1));
-      if (mo > 0) {
-        return YearMonth.of(Integer.parseInt(m.group(2)), mo);
+    for (int i = from; i + 4 <= to; i++) {
+      if (!Character.isDigit(lower.charAt(i)) || i > 0 && Character.isLetterOrDigit(lower.charAt(i - 1))) {
+        continue;
+      }
+      if (!Character.isDigit(lower.charAt(i + 1)) || !Character.isDigit(lower.charAt(i + 2))
+          || !Character.isDigit(lower.charAt(i + 3)) || i + 4 < lower.length() && Character.isDigit(lower.charAt(i + 4))) {
+        continue;
+      }
+      int ws = previousWordStart(lower, i, from);
+      if (ws >= 0) {
+        int mo = monthWord(lower.substring(ws, wordEnd(lower, ws)));
+        if (mo > 0) {
+          return YearMonth.of(Integer.parseInt(lower.substring(i, i + 4)), mo);
+        }
       }
     }
     return null;
@@ -255,7 +315,7 @@ final class Grammar {
 
   /** Whether [from, to) names a month (with or without year), e.g. "in August 2021", "в сентябре". */
   static boolean namesMonth(String lower, int from, int to) {
-    return MONTH_YEAR.matcher(lower).region(from, to).find() || IN_MONTH.matcher(lower).region(from, to).find();
+    return monthYear(lower, from, to) != null || IN_MONTH.matcher(lower).region(from, to).find();
   }
 
   /** The latest plausible year written in [from, to), or 0. */
