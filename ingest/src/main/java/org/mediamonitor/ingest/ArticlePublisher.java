@@ -3,7 +3,6 @@ package org.mediamonitor.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -13,16 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.mediamonitor.common.CompactedTopic;
 import org.mediamonitor.common.Topic;
 import org.mediamonitor.schema.RawArticle;
 import org.slf4j.Logger;
@@ -117,47 +111,10 @@ public final class ArticlePublisher implements AutoCloseable {
   /** Reads the topic from the beginning to its end offsets: id to last content hash and revision. */
   static Map<String, Known> loadState(Map<String, Object> clientProps, Topic<String, RawArticle> topic,
       Duration timeout) {
-    Map<String, Object> props = new HashMap<>(clientProps);
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "media-monitor-ingest-state");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     Map<String, Known> state = new HashMap<>();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try (KafkaConsumer<String, RawArticle> consumer = new KafkaConsumer<>(props,
-        topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), timeout);
-      List<TopicPartition> partitions = infos.stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-      while (!reachedEnd(consumer, end)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read " + topic.name() + " to its end within " + timeout);
-        }
-        try {
-          for (ConsumerRecord<String, RawArticle> r : consumer.poll(Duration.ofMillis(200))) {
-            apply(state, r.key(), r.value());
-          }
-        } catch (RecordDeserializationException e) {
-          LOG.warn("skipping unreadable record {}@{} of {}: {}", e.topicPartition(), e.offset(), topic.name(),
-              e.getMessage());
-          consumer.seek(e.topicPartition(), e.offset() + 1);
-        }
-      }
-    }
+    CompactedTopic.readToEnd(clientProps, topic, "media-monitor-ingest-state", timeout,
+        (id, value) -> apply(state, id, value));
     return state;
-  }
-
-  private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-      if (consumer.position(e.getKey()) < e.getValue()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static void apply(Map<String, Known> state, String id, RawArticle value) {

@@ -2,23 +2,17 @@ package org.mediamonitor.ingest.feed;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.Serdes;
+import org.mediamonitor.common.CompactedTopic;
 import org.mediamonitor.common.Topic;
 import org.mediamonitor.common.serde.WireFormat;
 import org.mediamonitor.schema.FeedCheckpoint;
@@ -79,56 +73,21 @@ public final class KafkaCheckpointStore implements CheckpointStore {
   /** Reads the topic from the beginning to its end offsets; the last record of each feed wins. */
   @Override
   public Map<String, FeedCheckpoint> load() {
-    Map<String, Object> props = new HashMap<>(clientProps);
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "media-monitor-ingest-feed-checkpoints-load");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    Duration loadTimeout = timeout.multipliedBy(4);
-    long deadline = System.nanoTime() + loadTimeout.toNanos();
     Map<String, FeedCheckpoint> state = new HashMap<>();
-    try (KafkaConsumer<String, FeedCheckpoint> consumer = new KafkaConsumer<>(props,
-        topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), loadTimeout);
-      List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, loadTimeout);
-      while (!reachedEnd(consumer, end)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read " + topic.name() + " to its end within " + loadTimeout);
-        }
-        try {
-          for (ConsumerRecord<String, FeedCheckpoint> r : consumer.poll(Duration.ofMillis(200))) {
-            if (r.key() == null) {
-              continue;
-            }
-            if (r.value() == null) {
-              state.remove(r.key());
-            } else {
-              state.put(r.key(), r.value());
-            }
+    // an unreadable checkpoint costs one full refetch of that feed; dedup prevents duplicates
+    CompactedTopic.readToEnd(clientProps, topic, "media-monitor-ingest-feed-checkpoints-load", timeout.multipliedBy(4),
+        (url, checkpoint) -> {
+          if (url == null) {
+            return;
           }
-        } catch (RecordDeserializationException e) {
-          // an unreadable checkpoint costs one full refetch of that feed; dedup prevents duplicates
-          LOG.warn("skipping unreadable record {}@{} of {}: {}", e.topicPartition(), e.offset(), topic.name(),
-              e.getMessage());
-          consumer.seek(e.topicPartition(), e.offset() + 1);
-        }
-      }
-    }
+          if (checkpoint == null) {
+            state.remove(url);
+          } else {
+            state.put(url, checkpoint);
+          }
+        });
     LOG.info("{} holds checkpoints of {} feeds", topic.name(), state.size());
     return state;
-  }
-
-  private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-      if (consumer.position(e.getKey()) < e.getValue()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

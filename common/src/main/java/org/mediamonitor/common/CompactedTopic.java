@@ -1,0 +1,73 @@
+package org.mediamonitor.common;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a compacted topic from its beginning to the end offsets it had when reading started, so a
+ * service can rebuild what it knows (last record per key) from Kafka instead of a local file.
+ */
+public final class CompactedTopic {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CompactedTopic.class);
+
+  private CompactedTopic() {}
+
+  /**
+   * Calls {@code apply} for every committed record in offset order per partition (a null value is a
+   * tombstone). A record that cannot be decoded is logged and skipped: what it held is lost to the
+   * reader, which each caller must tolerate.
+   */
+  public static <K, V> void readToEnd(Map<String, Object> clientProps, Topic<K, V> topic, String clientId,
+      Duration timeout, BiConsumer<K, V> apply) {
+    Map<String, Object> props = new HashMap<>(clientProps);
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props,
+        topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      while (!reachedEnd(consumer, end)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read " + topic.name() + " to its end within " + timeout);
+        }
+        try {
+          for (ConsumerRecord<K, V> r : consumer.poll(Duration.ofMillis(200))) {
+            apply.accept(r.key(), r.value());
+          }
+        } catch (RecordDeserializationException e) {
+          LOG.warn("skipping unreadable record {}@{} of {}: {}", e.topicPartition(), e.offset(), topic.name(),
+              e.getMessage());
+          consumer.seek(e.topicPartition(), e.offset() + 1);
+        }
+      }
+    }
+  }
+
+  private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      if (consumer.position(e.getKey()) < e.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
