@@ -5,18 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.mediamonitor.common.Topic;
 import org.mediamonitor.common.Service;
 import org.mediamonitor.common.TopicAdmin;
 import org.mediamonitor.common.Topics;
 import org.mediamonitor.common.config.CommonConfig;
 import org.mediamonitor.common.config.Settings;
+import org.mediamonitor.common.streams.DeadLetterPolicy;
 import org.mediamonitor.common.streams.StreamsService;
 
 /**
@@ -46,7 +47,7 @@ public final class AggregateApp implements Service {
     this.topics = common.topics();
     AggregateMetrics metrics = new AggregateMetrics(registry, config, Clock.systemUTC());
     Topology topology = AggregateTopology.build(topics, config, metrics);
-    this.service = new StreamsService(NAME, topology, streamsProperties(config, common), registry);
+    this.service = new StreamsService(NAME, topology, streamsProperties(config, common, metrics::deadLettered), registry);
     this.http = new AggregateHttp(service.streams(), config);
   }
 
@@ -54,17 +55,24 @@ public final class AggregateApp implements Service {
     return new AggregateApp(AggregateConfig.from(settings), CommonConfig.from(settings), registry);
   }
 
-  /** Kafka Streams properties: the client keys given, then ours, which are not negotiable. */
   static Properties streamsProperties(AggregateConfig config, CommonConfig common) {
+    return streamsProperties(config, common, reason -> { });
+  }
+
+  /**
+   * Kafka Streams properties: the client keys given, then ours, which are not negotiable. An
+   * enriched record aggregate cannot decode (or process, or write) is dead-lettered with its reason
+   * and original bytes, inside the transaction, and told to {@code deadLetters}; the national tally
+   * goes on without it.
+   */
+  static Properties streamsProperties(AggregateConfig config, CommonConfig common, DeadLetterPolicy.Listener deadLetters) {
     Properties props = new Properties();
     props.putAll(common.clientProperties());
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedEndpoint());
-    // an undecodable record is logged and skipped rather than stopping the national tally
-    props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-    return props;
+    return DeadLetterPolicy.install(props, DeadLetterPolicy.of(NAME, common.topics(), Set.of(), deadLetters));
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.mediamonitor.schema.SpikeAlert;
 import org.mediamonitor.schema.StoryDelta;
 import org.mediamonitor.schema.StoryMonth;
 import org.mediamonitor.schema.TallyChange;
+import org.mediamonitor.schema.TallyFigures;
 
 /**
  * Step 3, one national aggregate under the jurisdiction key: applies a story's change to every
@@ -53,14 +54,21 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
     this.months = context.getStateStore(AggregateTopology.MONTHS_STORE);
     this.alerts = context.getStateStore(AggregateTopology.ALERTS_STORE);
     Map<String, ChargeCounts> computed = new HashMap<>();
+    Map<String, TallyFigures> reported = new HashMap<>();
     try (KeyValueIterator<String, MonthState> it = months.all()) {
-      it.forEachRemaining(kv -> computed.put(kv.key, kv.value.getComputed()));
+      it.forEachRemaining(kv -> {
+        computed.put(kv.key, kv.value.getComputed());
+        TallyFigures figures = reportedFigures(kv.value);
+        if (figures != null) {
+          reported.put(kv.key, figures);
+        }
+      });
     }
     List<SpikeAlert> raised = new ArrayList<>();
     try (KeyValueIterator<String, SpikeAlert> it = alerts.all()) {
       it.forEachRemaining(kv -> raised.add(kv.value));
     }
-    listener.loaded(computed, raised);
+    listener.loaded(computed, reported, raised);
   }
 
   @Override
@@ -86,9 +94,11 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
     // the months whose year-to-date may change: from the first touched month of each year to its December
     TreeMap<String, ChargeCounts> ytdBefore = yearToDate(touched);
     Map<String, ChargeCounts> computedBefore = new HashMap<>();
+    Map<String, TallyFigures> reportedBefore = new HashMap<>();
     for (String month : touched) {
       MonthState state = months.get(month);
       computedBefore.put(month, state == null ? Counts.zero() : state.getComputed());
+      reportedBefore.put(month, reportedFigures(state));
       MonthState next = apply(month, state, delta);
       if (next == null) {
         months.delete(month);
@@ -125,6 +135,15 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
       if (!before.equals(after)) {
         listener.monthChanged(month, state == null ? null : after);
       }
+      TallyFigures reported = reportedFigures(state);
+      if (!Objects.equals(reportedBefore.get(month), reported)) {
+        listener.reportedChanged(month, reported);
+      }
+    }
+    if (delta.getAfter() != null) {
+      // the record timestamp is the raw record's, set by ingest's producer when it took the article
+      // (the same instant as fetchedAt) and carried unchanged through enrich and both repartitions
+      listener.contributionApplied(Instant.ofEpochMilli(record.timestamp()));
     }
     if (delta.getBefore() != null) {
       listener.correction();
@@ -202,6 +221,12 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
     ReportEntry report = representativeReport(state);
     return new MonthlyCharges(state.getMonth(), state.getComputed(), ytd, report == null ? null : report.getReported(),
         incidents, now);
+  }
+
+  /** The month figures of the digest that represents the month; null when none reports them. */
+  static TallyFigures reportedFigures(MonthState state) {
+    ReportEntry report = state == null ? null : representativeReport(state);
+    return report == null ? null : report.getReported().getMonthFigures();
   }
 
   /** The most recently enriched digest wins; ties go to the smaller article id, so the choice is deterministic. */

@@ -10,6 +10,10 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.mediamonitor.common.config.CommonConfig;
 import org.mediamonitor.common.config.Settings;
+import org.mediamonitor.common.streams.DeadLetterDeserializationHandler;
+import org.mediamonitor.common.streams.DeadLetterPolicy;
+import org.mediamonitor.common.streams.DeadLetterProcessingHandler;
+import org.mediamonitor.common.streams.DeadLetterProductionHandler;
 import org.apache.kafka.streams.StreamsConfig;
 
 class AggregateConfigTest {
@@ -53,5 +57,18 @@ class AggregateConfigTest {
     assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     assertThat(props.get(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("aggregate-1:7070");
     assertThat(props.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("media-monitor-aggregate");
+  }
+
+  @Test
+  void shouldDeadLetterWhatItCannotReadInsteadOfDroppingIt() {
+    Settings settings = Settings.of(Map.of("topic.prefix", "x-"));
+    var props = AggregateApp.streamsProperties(AggregateConfig.from(settings), CommonConfig.from(settings), reason -> { });
+    assertThat(props)
+        .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class)
+        .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class)
+        .containsEntry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class)
+        .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "x-dead-letters");
+    DeadLetterPolicy policy = (DeadLetterPolicy) props.get(DeadLetterPolicy.CONFIG);
+    assertThat(policy.stage()).isEqualTo(AggregateApp.NAME);
   }
 }

@@ -2,12 +2,15 @@ package org.mediamonitor.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.mediamonitor.common.DeadLetterMeter;
 
 /**
  * The domain meters of ingest, served by Prometheus as
  * {@code media_monitor_ingest_published_total{entry_point}}, {@code ..._unchanged_total{entry_point}},
  * {@code ..._rejected_total{entry_point,reason}} (reason is a {@link Rejection} code) and
- * {@code ..._failed_total{entry_point}} (the broker did not acknowledge).
+ * {@code ..._failed_total{entry_point}} (the broker did not acknowledge). A rejection is a dead
+ * letter, so it is also counted in the counter all stages share,
+ * {@code media_monitor_dead_letters_total{stage="ingest",reason}} ({@link DeadLetterMeter}).
  */
 public final class IngestMetrics {
 
@@ -43,6 +46,7 @@ public final class IngestMetrics {
         .tag(REASON, reason.code())
         .register(registry)
         .increment();
+    DeadLetterMeter.increment(registry, DeadLetterSink.STAGE, reason.code());
   }
 
   private Counter counter(String name, String description, EntryPoint entryPoint) {
