@@ -4,7 +4,8 @@ package org.mediamonitor.ingest;
 public enum EntryPoint {
   HTTP("http"),
   FOLDER("folder"),
-  JSONL("jsonl");
+  JSONL("jsonl"),
+  FEED("feed");
 
   private final String tag;
 

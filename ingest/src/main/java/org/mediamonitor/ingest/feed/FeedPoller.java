@@ -1,6 +1,7 @@
 package org.mediamonitor.ingest.feed;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +23,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.mediamonitor.common.Json;
 import org.mediamonitor.common.TopicAdmin;
 import org.mediamonitor.common.config.CommonConfig;
 import org.mediamonitor.common.serde.WireFormat;
 import org.mediamonitor.ingest.ArticleIngestor;
 import org.mediamonitor.ingest.ArticleInput;
 import org.mediamonitor.ingest.ArticleParser;
+import org.mediamonitor.ingest.EntryPoint;
 import org.mediamonitor.ingest.InvalidArticleException;
 import org.mediamonitor.ingest.PublishResult;
 import org.mediamonitor.ingest.Rejection;
@@ -60,10 +64,13 @@ public final class FeedPoller implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
 
-  /** Where articles go: {@code ArticlePublisher::publish} in production. */
+  /** Where articles go: the ingestor in production, so feeds are counted and dead-lettered like every entry point. */
   @FunctionalInterface
   public interface ArticleSink {
     CompletableFuture<PublishResult> publish(ArticleInput article);
+
+    /** A refused item; {@code original} is the item as read from the feed. */
+    default void reject(InvalidArticleException error, byte[] original, String origin) {}
   }
 
   /** What health reports per feed. */
@@ -146,7 +153,18 @@ public final class FeedPoller implements AutoCloseable {
     KafkaCheckpointStore store = KafkaCheckpointStore.open(common.clientProperties(), topic, ingestor.ackTimeout());
     try {
       FeedHttp http = new FeedHttp(config.timeout(), config.userAgent(), config.maxFeedBytes(), config.maxPageBytes());
-      return new FeedPoller(feeds, config, http, store, true, ingestor.publisher()::publish, ingestor.parser(),
+      ArticleSink sink = new ArticleSink() {
+        @Override
+        public CompletableFuture<PublishResult> publish(ArticleInput article) {
+          return ingestor.publish(article, EntryPoint.FEED);
+        }
+
+        @Override
+        public void reject(InvalidArticleException error, byte[] original, String origin) {
+          ingestor.reject(EntryPoint.FEED, error, original, origin);
+        }
+      };
+      return new FeedPoller(feeds, config, http, store, true, sink, ingestor.parser(),
           ingestor.ackTimeout(), registry, Clock.systemUTC());
     } catch (RuntimeException e) {
       store.close();
@@ -339,6 +357,7 @@ public final class FeedPoller implements AutoCloseable {
       metrics.rejected(source, e.rejection().code());
       LOG.warn("feed {} ({}): item {} refused: {}: {}", spec.url(), source, item.id(), e.rejection().code(),
           e.getMessage());
+      sink.reject(e, original(item, body), spec.url() + "#" + item.id());
       return ItemResult.DONE;
     }
     try {
@@ -449,6 +468,21 @@ public final class FeedPoller implements AutoCloseable {
     feed.failures++;
     feed.lastError = error;
     return Outcome.FAILURE;
+  }
+
+  /** The item as read, for its dead letter: what an operator needs to see why it was refused. */
+  private static byte[] original(FeedItem item, String body) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("id", item.id());
+    fields.put("link", item.link());
+    fields.put("title", item.title());
+    fields.put("published_at", item.publishedAt() == null ? null : item.publishedAt().toString());
+    fields.put("body", body);
+    try {
+      return Json.mapper().writeValueAsBytes(fields);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(fields).getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   private Outcome rejected(Feed feed, FeedRejectedException e) {

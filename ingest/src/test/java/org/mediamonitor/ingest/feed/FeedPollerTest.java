@@ -2,6 +2,7 @@ package org.mediamonitor.ingest.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mediamonitor.ingest.ArticleInput;
 import org.mediamonitor.ingest.ArticleParser;
+import org.mediamonitor.ingest.InvalidArticleException;
 import org.mediamonitor.ingest.PublishResult;
 import org.mediamonitor.schema.FeedCheckpoint;
 
@@ -59,12 +61,45 @@ class FeedPollerTest {
     server.close();
   }
 
+  private final List<String> rejected = new ArrayList<>();
+
   private FeedPoller poller(FeedSpec feed) {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     FeedConfig config = FeedConfig.defaults();
+    FeedPoller.ArticleSink sink = new FeedPoller.ArticleSink() {
+      @Override
+      public CompletableFuture<PublishResult> publish(ArticleInput article) {
+        return FeedPollerTest.this.publish(article);
+      }
+
+      @Override
+      public void reject(InvalidArticleException error, byte[] original, String origin) {
+        rejected.add(error.rejection().code() + " " + origin + " " + new String(original, StandardCharsets.UTF_8));
+      }
+    };
     return new FeedPoller(List.of(feed), config, new FeedHttp(Duration.ofSeconds(5), "test-agent", 1 << 20, 1 << 20),
-        store, true, this::publish, new ArticleParser(1 << 20, clock), Duration.ofSeconds(1),
+        store, true, sink, new ArticleParser(1 << 20, clock), Duration.ofSeconds(1),
         new SimpleMeterRegistry(), clock);
+  }
+
+  @Test
+  void shouldHandARefusedItemToTheDeadLettersWithTheItemAsRead() throws Exception {
+    String longTitle = "Title ".repeat(500);
+    String feedXml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Invented Wire</title>"
+        + "<item><title>" + longTitle + "</title><link>" + server.url("/r/long") + "</link><guid>long-1</guid>"
+        + "<description>" + "An invented report about a court hearing. ".repeat(20) + "</description></item>"
+        + "<item><title>Fine</title><link>" + server.url("/r/fine") + "</link><guid>fine-1</guid>"
+        + "<description>" + "An invented report about a newsroom search. ".repeat(20) + "</description></item>"
+        + "</channel></rss>";
+    server.put("/rss.xml", feedXml, "application/rss+xml");
+    FeedSpec feed = FeedSpec.of(server.url("/rss.xml"), Duration.ofMinutes(1), "Invented Wire", "en");
+
+    poller(feed).pollAllOnce();
+
+    assertThat(published).extracting(ArticleInput::title).containsExactly("Fine");
+    assertThat(rejected).singleElement().satisfies(r -> assertThat(r)
+        .startsWith("invalid_field " + feed.url() + "#long-1")
+        .contains("\"link\":\"" + server.url("/r/long") + "\""));
   }
 
   private CompletableFuture<PublishResult> publish(ArticleInput article) {
