@@ -41,7 +41,8 @@ public record FeedConfig(
     String userAgent,
     int seenMax,
     int minContentChars,
-    int threads) {
+    int threads,
+    boolean pageAllowPrivate) {
 
   public static final String FEEDS_FILE = "ingest.feeds.file";
   public static final String DEFAULT_INTERVAL_MS = "ingest.feed.interval.ms";
@@ -53,6 +54,7 @@ public record FeedConfig(
   public static final String SEEN_MAX = "ingest.feed.seen.max";
   public static final String MIN_CONTENT_CHARS = "ingest.feed.min.content.chars";
   public static final String THREADS = "ingest.feed.threads";
+  public static final String PAGE_ALLOW_PRIVATE = "ingest.feed.page.allow.private";
 
   public static final String DEFAULT_USER_AGENT =
       "media-monitor-ingest/0.1 (freedom-of-expression news monitor; feed poller)";
@@ -79,7 +81,10 @@ public record FeedConfig(
       .define(MIN_CONTENT_CHARS, Type.INT, 400, Range.between(0, 1_000_000), Importance.LOW,
           "An item whose text is shorter is a summary: its article page is fetched for the full text")
       .define(THREADS, Type.INT, 2, Range.between(1, 64), Importance.LOW,
-          "Feeds polled at the same time");
+          "Feeds polled at the same time")
+      // a feed is third-party input: its links must not make ingest fetch internal services
+      .define(PAGE_ALLOW_PRIVATE, Type.BOOLEAN, false, Importance.LOW,
+          "Whether article pages on loopback, private, link-local or multicast addresses may be fetched");
 
   public static FeedConfig from(Settings settings) {
     return from(settings.validated(DEFINITION));
@@ -101,7 +106,8 @@ public record FeedConfig(
         ((String) v.get(USER_AGENT)).strip(),
         (Integer) v.get(SEEN_MAX),
         (Integer) v.get(MIN_CONTENT_CHARS),
-        (Integer) v.get(THREADS));
+        (Integer) v.get(THREADS),
+        (Boolean) v.get(PAGE_ALLOW_PRIVATE));
   }
 
   /**

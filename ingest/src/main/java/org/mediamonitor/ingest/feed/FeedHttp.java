@@ -2,7 +2,10 @@ package org.mediamonitor.ingest.feed;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -71,18 +74,34 @@ public final class FeedHttp {
       "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
   private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9";
 
+  private static final int MAX_PAGE_REDIRECTS = 5;
+
   private final HttpClient client;
+  private final HttpClient pageClient;
+  private final boolean allowPrivateAddresses;
   private final Duration timeout;
   private final String userAgent;
   private final int maxFeedBytes;
   private final int maxPageBytes;
 
+  /** Refuses article pages on private addresses. */
   public FeedHttp(Duration timeout, String userAgent, int maxFeedBytes, int maxPageBytes) {
+    this(timeout, userAgent, maxFeedBytes, maxPageBytes, false);
+  }
+
+  public FeedHttp(Duration timeout, String userAgent, int maxFeedBytes, int maxPageBytes,
+      boolean allowPrivateAddresses) {
     this.client = HttpClient.newBuilder()
         .connectTimeout(timeout)
         // NORMAL never follows https -> http, so a redirect cannot downgrade a feed to plain text
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
+    // page links come from third parties: redirects are followed by hand, each hop checked
+    this.pageClient = HttpClient.newBuilder()
+        .connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    this.allowPrivateAddresses = allowPrivateAddresses;
     this.timeout = timeout;
     this.userAgent = userAgent;
     this.maxFeedBytes = maxFeedBytes;
@@ -128,8 +147,24 @@ public final class FeedHttp {
    */
   public String fetchPageText(URI url) throws FetchException, InterruptedException {
     HttpResponse<byte[]> response;
+    URI next = url;
     try {
-      response = send(request(url, PAGE_ACCEPT).build(), maxPageBytes);
+      for (int hop = 0; ; hop++) {
+        checkPublic(next);
+        response = send(pageClient, request(next, PAGE_ACCEPT).build(), maxPageBytes);
+        String location = response.headers().firstValue("Location").orElse(null);
+        if (response.statusCode() / 100 != 3 || location == null) {
+          break;
+        }
+        if (hop == MAX_PAGE_REDIRECTS) {
+          throw new FetchException("page " + url + " redirects more than " + MAX_PAGE_REDIRECTS + " times", 310, null);
+        }
+        URI target = next.resolve(location);
+        if ("https".equals(next.getScheme()) && !"https".equals(target.getScheme())) {
+          throw new FetchException("page " + url + " redirects from https to " + target.getScheme(), 310, null);
+        }
+        next = target;
+      }
     } catch (TooLargeException e) {
       return null;
     }
@@ -159,9 +194,43 @@ public final class FeedHttp {
         .header("Accept", accept);
   }
 
+  /**
+   * Refuses a link whose host resolves to a loopback, private, link-local, multicast or wildcard
+   * address, unless allowed. (A host that resolves differently at connect time can still get
+   * through; this stops the plain case of a feed pointing at internal services.)
+   */
+  void checkPublic(URI url) {
+    if (allowPrivateAddresses) {
+      return;
+    }
+    String host = url.getHost();
+    if (host == null) {
+      throw new IllegalArgumentException("link " + url + " has no host");
+    }
+    InetAddress[] addresses;
+    try {
+      addresses = InetAddress.getAllByName(host);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("host of " + url + " does not resolve");
+    }
+    for (InetAddress a : addresses) {
+      boolean uniqueLocalV6 = a instanceof Inet6Address && (a.getAddress()[0] & 0xFE) == 0xFC;
+      if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+          || a.isMulticastAddress() || uniqueLocalV6) {
+        throw new IllegalArgumentException("link " + url + " points at a private address (" + a.getHostAddress()
+            + "); set " + FeedConfig.PAGE_ALLOW_PRIVATE + "=true to allow it");
+      }
+    }
+  }
+
   private HttpResponse<byte[]> send(HttpRequest request, int maxBytes)
       throws FetchException, TooLargeException, InterruptedException {
-    CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> new LimitedBody(maxBytes));
+    return send(client, request, maxBytes);
+  }
+
+  private HttpResponse<byte[]> send(HttpClient with, HttpRequest request, int maxBytes)
+      throws FetchException, TooLargeException, InterruptedException {
+    CompletableFuture<HttpResponse<byte[]>> future = with.sendAsync(request, info -> new LimitedBody(maxBytes));
     try {
       // the request timeout covers only the wait for headers; this deadline covers the body too
       return future.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);

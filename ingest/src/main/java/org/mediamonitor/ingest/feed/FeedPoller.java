@@ -152,7 +152,8 @@ public final class FeedPoller implements AutoCloseable {
     TopicAdmin.ensureTopics(common.clientProperties(), List.of(topic));
     KafkaCheckpointStore store = KafkaCheckpointStore.open(common.clientProperties(), topic, ingestor.ackTimeout());
     try {
-      FeedHttp http = new FeedHttp(config.timeout(), config.userAgent(), config.maxFeedBytes(), config.maxPageBytes());
+      FeedHttp http = new FeedHttp(config.timeout(), config.userAgent(), config.maxFeedBytes(), config.maxPageBytes(),
+          config.pageAllowPrivate());
       ArticleSink sink = new ArticleSink() {
         @Override
         public CompletableFuture<PublishResult> publish(ArticleInput article) {

@@ -67,7 +67,9 @@ class FeedPollerIT {
         CommonConfig.TOPIC_PREFIX, "feed-it-" + RUN.incrementAndGet() + "-",
         CommonConfig.TOPIC_PARTITIONS, "2",
         IngestConfig.ACK_TIMEOUT_MS, "10000",
-        FeedConfig.TIMEOUT_MS, "5000"));
+        FeedConfig.TIMEOUT_MS, "5000",
+        // the test's feeds and pages are served on loopback
+        FeedConfig.PAGE_ALLOW_PRIVATE, "true"));
     common = CommonConfig.from(settings);
     topics = common.topics();
     IngestApp.ensureTopics(common, IngestConfig.from(settings));

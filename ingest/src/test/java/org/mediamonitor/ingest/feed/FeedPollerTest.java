@@ -77,7 +77,7 @@ class FeedPollerTest {
         rejected.add(error.rejection().code() + " " + origin + " " + new String(original, StandardCharsets.UTF_8));
       }
     };
-    return new FeedPoller(List.of(feed), config, new FeedHttp(Duration.ofSeconds(5), "test-agent", 1 << 20, 1 << 20),
+    return new FeedPoller(List.of(feed), config, new FeedHttp(Duration.ofSeconds(5), "test-agent", 1 << 20, 1 << 20, true),
         store, true, sink, new ArticleParser(1 << 20, clock), Duration.ofSeconds(1),
         new SimpleMeterRegistry(), clock);
   }

@@ -28,6 +28,7 @@ final class FeedServer implements AutoCloseable {
   private final Map<String, AtomicInteger> ok = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
   private final Map<String, String> userAgents = new ConcurrentHashMap<>();
+  private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
   FeedServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -41,6 +42,11 @@ final class FeedServer implements AutoCloseable {
 
   void put(String path, String body, String contentType) {
     docs.put(path, new Doc(body, contentType));
+  }
+
+  /** Answers {@code from} with a 302 to {@code to}. */
+  void redirect(String from, String to) {
+    redirects.put(from, to);
   }
 
   /** Requests of any outcome, 404 included. */
@@ -67,6 +73,12 @@ final class FeedServer implements AutoCloseable {
       String agent = exchange.getRequestHeaders().getFirst("User-Agent");
       if (agent != null) {
         userAgents.put(path, agent);
+      }
+      String location = redirects.get(path);
+      if (location != null) {
+        exchange.getResponseHeaders().add("Location", location);
+        exchange.sendResponseHeaders(302, -1);
+        return;
       }
       Doc doc = docs.get(path);
       if (doc == null) {
