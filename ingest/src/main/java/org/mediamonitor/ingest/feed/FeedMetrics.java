@@ -95,12 +95,20 @@ public final class FeedMetrics {
     serviceWide(IngestMetrics.FAILED, "Articles the broker did not acknowledge in time").increment();
   }
 
-  /** A feed document or an item refused; {@code reason} comes from a small fixed set. */
+  /** A feed document refused; {@code reason} comes from a small fixed set. */
   void rejected(String source, String reason) {
-    Counter.builder(REJECTED).description("Feed documents and items refused, by reason")
-        .tag(SOURCE, source).tag(IngestMetrics.REASON, reason).register(registry).increment();
+    itemRejected(source, reason);
     Counter.builder(IngestMetrics.REJECTED).description("Input refused and sent to the dead-letters topic")
         .tag(IngestMetrics.ENTRY_POINT, ENTRY_POINT).tag(IngestMetrics.REASON, reason).register(registry).increment();
+  }
+
+  /**
+   * An item refused: counted per source here; the service-wide meters count it where its dead
+   * letter is written ({@code ArticleIngestor.reject}).
+   */
+  void itemRejected(String source, String reason) {
+    Counter.builder(REJECTED).description("Feed documents and items refused, by reason")
+        .tag(SOURCE, source).tag(IngestMetrics.REASON, reason).register(registry).increment();
   }
 
   private Counter counter(String name, String description, String source) {

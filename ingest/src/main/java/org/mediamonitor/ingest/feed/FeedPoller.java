@@ -157,7 +157,8 @@ public final class FeedPoller implements AutoCloseable {
       ArticleSink sink = new ArticleSink() {
         @Override
         public CompletableFuture<PublishResult> publish(ArticleInput article) {
-          return ingestor.publish(article, EntryPoint.FEED);
+          // counted by FeedMetrics, per source and service-wide
+          return ingestor.publisher().publish(article);
         }
 
         @Override
@@ -355,7 +356,7 @@ public final class FeedPoller implements AutoCloseable {
     try {
       article = validate(link, source, item, body, language);
     } catch (InvalidArticleException e) {
-      metrics.rejected(source, e.rejection().code());
+      metrics.itemRejected(source, e.rejection().code());
       LOG.warn("feed {} ({}): item {} refused: {}: {}", spec.url(), source, item.id(), e.rejection().code(),
           e.getMessage());
       sink.reject(e, original(item, body), spec.url() + "#" + item.id());
