@@ -24,8 +24,6 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.mediamonitor.common.http.Http;
-import org.mediamonitor.schema.MonthState;
-import org.mediamonitor.schema.SpikeAlert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,7 +144,8 @@ public final class AggregateHttp {
     if (owner.activeHost().equals(self)) {
       final TallyQueries queries;
       try {
-        queries = new TallyQueries(local(AggregateTopology.MONTHS_STORE), local(AggregateTopology.ALERTS_STORE));
+        queries = new TallyQueries(local(AggregateTopology.MONTHS_STORE), local(AggregateTopology.MONTH_STORIES_STORE),
+            local(AggregateTopology.ALERTS_STORE));
         query.accept(queries);
       } catch (InvalidStateStoreException e) {
         unavailable(ctx, "the tallies are being restored; try again shortly");

@@ -16,7 +16,8 @@ import org.mediamonitor.common.Topic;
 import org.mediamonitor.common.Topics;
 import org.mediamonitor.common.serde.WireFormat;
 import org.mediamonitor.schema.ArticleContribution;
-import org.mediamonitor.schema.MonthState;
+import org.mediamonitor.schema.MonthFigures;
+import org.mediamonitor.schema.MonthStory;
 import org.mediamonitor.schema.MonthlyCharges;
 import org.mediamonitor.schema.SpikeAlert;
 import org.mediamonitor.schema.StoryDelta;
@@ -33,7 +34,8 @@ import org.mediamonitor.schema.TallyChange;
  *   -> repartition aggregate-by-story     (String story key, StoryUpdate)
  *   -> [aggregate-story-representative]   store aggregate-story-members-store: story key -> StoryMembers
  *   -> repartition aggregate-by-jurisdiction, 1 partition (String "KZ", StoryDelta)
- *   -> [aggregate-national-tallies]       stores aggregate-months-store: YYYY-MM -> MonthState,
+ *   -> [aggregate-national-tallies]       stores aggregate-month-figures-store: YYYY-MM -> MonthFigures,
+ *                                                aggregate-month-stories-store: YYYY-MM|story key -> MonthStory,
  *                                                aggregate-spike-alerts-store: alert id -> SpikeAlert
  *   -> monthly-tallies (String YYYY-MM, MonthlyCharges; null = month emptied), compacted
  *   -> tally-changes   (String YYYY-MM, TallyChange)
@@ -42,7 +44,8 @@ import org.mediamonitor.schema.TallyChange;
  *
  * <p>The national step runs in one task on purpose: the year-to-date and the alert baselines need
  * every month together, and the volume (a few hundred reports a month) is tiny. Its stores are the
- * ones the HTTP API queries.
+ * ones the HTTP API queries. A month's figures and each story's incidents in it are separate
+ * records, so that a story's change writes the story and a few small figure records, not the month.
  */
 public final class AggregateTopology {
 
@@ -57,7 +60,13 @@ public final class AggregateTopology {
   public static final String STORIES_STORE = "aggregate-story-members-store";
   public static final String BY_JURISDICTION_REPARTITION = "aggregate-by-jurisdiction";
   public static final String TALLY_PROCESSOR = "aggregate-national-tallies";
-  public static final String MONTHS_STORE = "aggregate-months-store";
+  /**
+   * Month figures. Was {@code aggregate-months-store} (whole months with every story) before the
+   * figures and the stories were split: a new name, so that no record of the old shape is ever read.
+   */
+  public static final String MONTHS_STORE = "aggregate-month-figures-store";
+  /** Each story's incidents in a month, key {@code YYYY-MM|storyKey}. */
+  public static final String MONTH_STORIES_STORE = "aggregate-month-stories-store";
   public static final String ALERTS_STORE = "aggregate-spike-alerts-store";
   public static final String OUTPUT_SPLIT = "aggregate-outputs-";
   public static final String MONTHLY_BRANCH = "monthly";
@@ -80,7 +89,8 @@ public final class AggregateTopology {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(store(ARTICLES_STORE, wire.serde(ArticleContribution.class)));
     builder.addStateStore(store(STORIES_STORE, wire.serde(StoryMembers.class)));
-    builder.addStateStore(store(MONTHS_STORE, wire.serde(MonthState.class)));
+    builder.addStateStore(store(MONTHS_STORE, wire.serde(MonthFigures.class)));
+    builder.addStateStore(store(MONTH_STORIES_STORE, wire.serde(MonthStory.class)));
     builder.addStateStore(store(ALERTS_STORE, wire.serde(SpikeAlert.class)));
 
     Topic<String, ?> enriched = topics.enrichedArticles();
@@ -94,7 +104,8 @@ public final class AggregateTopology {
         .repartition(Repartitioned.<String, StoryDelta>as(BY_JURISDICTION_REPARTITION)
             .withKeySerde(key).withValueSerde(wire.serde(StoryDelta.class))
             .withNumberOfPartitions(1))
-        .process(() -> new NationalTallyProcessor(detector, listener), Named.as(TALLY_PROCESSOR), MONTHS_STORE, ALERTS_STORE);
+        .process(() -> new NationalTallyProcessor(detector, listener), Named.as(TALLY_PROCESSOR),
+            MONTHS_STORE, MONTH_STORIES_STORE, ALERTS_STORE);
 
     Topic<String, MonthlyCharges> monthly = topics.monthlyTallies();
     Topic<String, TallyChange> changes = topics.tallyChanges();

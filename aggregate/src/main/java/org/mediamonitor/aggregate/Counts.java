@@ -38,6 +38,17 @@ public final class Counts {
         a.getDamagesAwardedKzt() + b.getDamagesAwardedKzt());
   }
 
+  public static ChargeCounts minus(ChargeCounts a, ChargeCounts b) {
+    return new ChargeCounts(
+        a.getCriminal() - b.getCriminal(),
+        a.getCriminalInCourt() - b.getCriminalInCourt(),
+        a.getCivil() - b.getCivil(),
+        a.getCivilHonorDignity() - b.getCivilHonorDignity(),
+        a.getAdministrative() - b.getAdministrative(),
+        a.getDamagesClaimedKzt() - b.getDamagesClaimedKzt(),
+        a.getDamagesAwardedKzt() - b.getDamagesAwardedKzt());
+  }
+
   public static boolean isZero(ChargeCounts c) {
     return zero().equals(c);
   }

@@ -20,27 +20,35 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.mediamonitor.schema.ArticleContribution;
 import org.mediamonitor.schema.ChargeCounts;
 import org.mediamonitor.schema.CountedIncident;
-import org.mediamonitor.schema.MonthState;
+import org.mediamonitor.schema.DayFigures;
+import org.mediamonitor.schema.MonthFigures;
+import org.mediamonitor.schema.MonthReport;
+import org.mediamonitor.schema.MonthStory;
 import org.mediamonitor.schema.MonthlyCharges;
-import org.mediamonitor.schema.ReportEntry;
 import org.mediamonitor.schema.SpikeAlert;
 import org.mediamonitor.schema.StoryDelta;
-import org.mediamonitor.schema.StoryMonth;
 import org.mediamonitor.schema.TallyChange;
 import org.mediamonitor.schema.TallyFigures;
 
 /**
  * Step 3, one national aggregate under the jurisdiction key: applies a story's change to every
- * month it touches (remove the story's old entries, add its new ones, recompute the month from its
- * entries so nothing drifts), re-emits every month whose figures or year-to-date changed, records
- * each changed figure, and runs the spike tests.
+ * month it touches, re-emits every month whose figures or year-to-date changed, records each
+ * changed figure, and runs the spike tests.
+ *
+ * <p>The work and the bytes written per change are those of the story itself plus a small record
+ * per touched month, whatever the number of stories in the month: each story's incidents in a month
+ * are their own entry ({@link AggregateTopology#MONTH_STORIES_STORE}, key {@code YYYY-MM|storyKey}),
+ * and the month keeps only its figures ({@link AggregateTopology#MONTHS_STORE}), moved by exactly
+ * the story's old entry out and its new entry in. The old entry is read from the store, not taken
+ * from the delta, so the figures always equal the sum of the entries that are there.
  */
 final class NationalTallyProcessor implements Processor<String, StoryDelta, String, TallyOutput> {
 
   private final SpikeDetector detector;
   private final TallyListener listener;
   private ProcessorContext<String, TallyOutput> context;
-  private KeyValueStore<String, MonthState> months;
+  private KeyValueStore<String, MonthFigures> months;
+  private KeyValueStore<String, MonthStory> stories;
   private KeyValueStore<String, SpikeAlert> alerts;
 
   NationalTallyProcessor(SpikeDetector detector, TallyListener listener) {
@@ -52,13 +60,14 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
   public void init(ProcessorContext<String, TallyOutput> context) {
     this.context = context;
     this.months = context.getStateStore(AggregateTopology.MONTHS_STORE);
+    this.stories = context.getStateStore(AggregateTopology.MONTH_STORIES_STORE);
     this.alerts = context.getStateStore(AggregateTopology.ALERTS_STORE);
     Map<String, ChargeCounts> computed = new HashMap<>();
     Map<String, TallyFigures> reported = new HashMap<>();
-    try (KeyValueIterator<String, MonthState> it = months.all()) {
+    try (KeyValueIterator<String, MonthFigures> it = months.all()) {
       it.forEachRemaining(kv -> {
         computed.put(kv.key, kv.value.getComputed());
-        TallyFigures figures = reportedFigures(kv.value);
+        TallyFigures figures = MonthBook.reportedFigures(kv.value);
         if (figures != null) {
           reported.put(kv.key, figures);
         }
@@ -95,16 +104,31 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
     TreeMap<String, ChargeCounts> ytdBefore = yearToDate(touched);
     Map<String, ChargeCounts> computedBefore = new HashMap<>();
     Map<String, TallyFigures> reportedBefore = new HashMap<>();
+    Map<String, MonthFigures> figuresAfter = new HashMap<>();
     for (String month : touched) {
-      MonthState state = months.get(month);
-      computedBefore.put(month, state == null ? Counts.zero() : state.getComputed());
-      reportedBefore.put(month, reportedFigures(state));
-      MonthState next = apply(month, state, delta);
+      MonthFigures figures = months.get(month);
+      computedBefore.put(month, figures == null ? Counts.zero() : figures.getComputed());
+      reportedBefore.put(month, MonthBook.reportedFigures(figures));
+      String entryKey = MonthBook.entryKey(month, delta.getStoryKey());
+      MonthStory oldEntry = stories.get(entryKey);
+      MonthStory newEntry = entry(month, delta.getStoryKey(), delta.getAfter());
+      MonthFigures next = MonthBook.apply(month, figures, delta.getStoryKey(), oldEntry, newEntry,
+          report(month, delta.getAfter()));
+      if (!Objects.equals(oldEntry, newEntry)) {
+        if (newEntry == null) {
+          stories.delete(entryKey);
+        } else {
+          stories.put(entryKey, newEntry);
+        }
+      }
       if (next == null) {
-        months.delete(month);
-      } else {
+        if (figures != null) {
+          months.delete(month);
+        }
+      } else if (!next.equals(figures)) {
         months.put(month, next);
       }
+      figuresAfter.put(month, next);
     }
     TreeMap<String, ChargeCounts> ytdAfter = yearToDate(touched);
 
@@ -115,14 +139,14 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
       }
     });
     for (String month : emitted) {
-      MonthState state = months.get(month);
+      MonthFigures figures = figuresAfter.containsKey(month) ? figuresAfter.get(month) : months.get(month);
       // a month left with nothing is deleted from the compacted topic
-      MonthlyCharges out = state == null ? null : monthly(state, ytdAfter.get(month), now);
+      MonthlyCharges out = figures == null ? null : monthly(figures, ytdAfter.get(month), now);
       context.forward(record.withKey(month).withValue(new TallyOutput(TallyOutput.Target.MONTHLY_TALLIES, out)));
     }
     for (String month : touched) {
-      MonthState state = months.get(month);
-      ChargeCounts after = state == null ? Counts.zero() : state.getComputed();
+      MonthFigures figures = figuresAfter.get(month);
+      ChargeCounts after = figures == null ? Counts.zero() : figures.getComputed();
       ChargeCounts before = computedBefore.get(month);
       for (Counts.Field field : Counts.FIELDS) {
         long oldValue = field.computed().apply(before);
@@ -133,9 +157,9 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
         }
       }
       if (!before.equals(after)) {
-        listener.monthChanged(month, state == null ? null : after);
+        listener.monthChanged(month, figures == null ? null : after);
       }
-      TallyFigures reported = reportedFigures(state);
+      TallyFigures reported = MonthBook.reportedFigures(figures);
       if (!Objects.equals(reportedBefore.get(month), reported)) {
         listener.reportedChanged(month, reported);
       }
@@ -154,33 +178,21 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
     raiseAlerts(touched.first(), record, now);
   }
 
-  /** The month's state without the story, then with the story's new entries for that month; null when empty. */
-  static MonthState apply(String month, MonthState state, StoryDelta delta) {
-    Map<String, StoryMonth> stories = state == null ? new HashMap<>() : new HashMap<>(state.getStories());
-    Map<String, ReportEntry> reports = state == null ? new HashMap<>() : new HashMap<>(state.getReports());
-    stories.remove(delta.getStoryKey());
-    reports.remove(delta.getStoryKey());
-    ArticleContribution after = delta.getAfter();
-    if (after != null) {
-      List<CountedIncident> incidents = after.getIncidents().stream().filter(i -> month.equals(i.getMonth())).toList();
-      if (!incidents.isEmpty()) {
-        stories.put(delta.getStoryKey(), new StoryMonth(after.getArticleId(), after.getUrl(), after.getSource(),
-            after.getTitle(), incidents));
-      }
-      if (after.getReported() != null && month.equals(after.getReportedMonth())) {
-        reports.put(delta.getStoryKey(), new ReportEntry(after.getArticleId(), after.getEnrichedAt(), after.getReported()));
-      }
-    }
-    if (stories.isEmpty() && reports.isEmpty()) {
+  /** The story's incidents in the month, with the article that represents it; null when it has none there. */
+  static MonthStory entry(String month, String storyKey, ArticleContribution after) {
+    if (after == null) {
       return null;
     }
-    ChargeCounts computed = Counts.zero();
-    for (StoryMonth story : stories.values()) {
-      for (CountedIncident incident : story.getIncidents()) {
-        computed = Counts.plus(computed, incident.getCounts());
-      }
-    }
-    return new MonthState(month, computed, stories, reports);
+    List<CountedIncident> incidents = after.getIncidents().stream().filter(i -> month.equals(i.getMonth())).toList();
+    return incidents.isEmpty() ? null : new MonthStory(month, storyKey, after.getArticleId(), after.getUrl(),
+        after.getSource(), after.getTitle(), incidents);
+  }
+
+  /** The tallies the story's digest states for the month; null when it states none for it. */
+  static MonthReport report(String month, ArticleContribution after) {
+    return after != null && after.getReported() != null && month.equals(after.getReportedMonth())
+        ? new MonthReport(after.getArticleId(), after.getEnrichedAt(), after.getReported())
+        : null;
   }
 
   static TreeSet<String> monthsOf(ArticleContribution c) {
@@ -203,9 +215,9 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
     }
     firstByYear.forEach((year, first) -> {
       ChargeCounts running = Counts.zero();
-      try (KeyValueIterator<String, MonthState> it = months.range(YearMonth.of(year, 1).toString(), YearMonth.of(year, 12).toString())) {
+      try (KeyValueIterator<String, MonthFigures> it = months.range(YearMonth.of(year, 1).toString(), YearMonth.of(year, 12).toString())) {
         while (it.hasNext()) {
-          KeyValue<String, MonthState> kv = it.next();
+          KeyValue<String, MonthFigures> kv = it.next();
           running = Counts.plus(running, kv.value.getComputed());
           if (kv.key.compareTo(first) >= 0) {
             out.put(kv.key, running);
@@ -216,33 +228,14 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
     return out;
   }
 
-  static MonthlyCharges monthly(MonthState state, ChargeCounts ytd, Instant now) {
-    int incidents = state.getStories().values().stream().mapToInt(s -> s.getIncidents().size()).sum();
-    ReportEntry report = representativeReport(state);
-    return new MonthlyCharges(state.getMonth(), state.getComputed(), ytd, report == null ? null : report.getReported(),
-        incidents, now);
-  }
-
-  /** The month figures of the digest that represents the month; null when none reports them. */
-  static TallyFigures reportedFigures(MonthState state) {
-    ReportEntry report = state == null ? null : representativeReport(state);
-    return report == null ? null : report.getReported().getMonthFigures();
-  }
-
-  /** The most recently enriched digest wins; ties go to the smaller article id, so the choice is deterministic. */
-  static ReportEntry representativeReport(MonthState state) {
-    ReportEntry best = null;
-    for (ReportEntry e : state.getReports().values()) {
-      if (best == null || e.getEnrichedAt().isAfter(best.getEnrichedAt())
-          || e.getEnrichedAt().equals(best.getEnrichedAt()) && e.getArticleId().compareTo(best.getArticleId()) < 0) {
-        best = e;
-      }
-    }
-    return best;
+  static MonthlyCharges monthly(MonthFigures figures, ChargeCounts ytd, Instant now) {
+    MonthReport report = MonthBook.representativeReport(figures);
+    return new MonthlyCharges(figures.getMonth(), figures.getComputed(), ytd, report == null ? null : report.getReported(),
+        figures.getIncidents(), now);
   }
 
   private String latestMonth() {
-    try (KeyValueIterator<String, MonthState> it = months.reverseAll()) {
+    try (KeyValueIterator<String, MonthFigures> it = months.reverseAll()) {
       return it.hasNext() ? it.next().key : null;
     }
   }
@@ -250,7 +243,7 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
   private void raiseAlerts(String fromMonth, Record<String, StoryDelta> record, Instant now) {
     SpikeDetector.MonthView view = new StoreView();
     List<String> candidates = new ArrayList<>();
-    try (KeyValueIterator<String, MonthState> it = months.range(fromMonth, null)) {
+    try (KeyValueIterator<String, MonthFigures> it = months.range(fromMonth, null)) {
       it.forEachRemaining(kv -> candidates.add(kv.key));
     }
     LocalDate latestIncident = latestIncidentDate();
@@ -289,20 +282,14 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
     context.forward(record.withKey(alert.getId()).withValue(new TallyOutput(TallyOutput.Target.SPIKE_ALERTS, alert)));
   }
 
+  /** The last day with a counted incident, read from the months' day figures, latest month first. */
   private LocalDate latestIncidentDate() {
-    try (KeyValueIterator<String, MonthState> it = months.reverseAll()) {
+    try (KeyValueIterator<String, MonthFigures> it = months.reverseAll()) {
       while (it.hasNext()) {
-        MonthState state = it.next().value;
-        LocalDate latest = null;
-        for (StoryMonth story : state.getStories().values()) {
-          for (CountedIncident incident : story.getIncidents()) {
-            if (latest == null || incident.getDate().isAfter(latest)) {
-              latest = incident.getDate();
-            }
-          }
-        }
-        if (latest != null) {
-          return latest;
+        MonthFigures figures = it.next().value;
+        List<DayFigures> days = figures.getDays();
+        if (!days.isEmpty()) {
+          return YearMonth.parse(figures.getMonth()).atDay(days.get(days.size() - 1).getDay());
         }
       }
     }
@@ -311,21 +298,26 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
 
   private final class StoreView implements SpikeDetector.MonthView {
     @Override
-    public MonthState get(YearMonth month) {
+    public MonthFigures get(YearMonth month) {
       return months.get(month.toString());
     }
 
     @Override
     public YearMonth firstMonthWithData() {
-      try (KeyValueIterator<String, MonthState> it = months.all()) {
+      try (KeyValueIterator<String, MonthFigures> it = months.all()) {
         while (it.hasNext()) {
-          KeyValue<String, MonthState> kv = it.next();
-          if (!kv.value.getStories().isEmpty()) {
+          KeyValue<String, MonthFigures> kv = it.next();
+          if (kv.value.getIncidents() > 0) {
             return YearMonth.parse(kv.key);
           }
         }
       }
       return null;
+    }
+
+    @Override
+    public List<MonthStory> stories(YearMonth month) {
+      return MonthBook.stories(stories, month);
     }
   }
 }

@@ -10,9 +10,10 @@ import java.util.TreeSet;
 
 import org.apache.commons.math3.special.Gamma;
 import org.mediamonitor.schema.CountedIncident;
-import org.mediamonitor.schema.MonthState;
+import org.mediamonitor.schema.DayFigures;
+import org.mediamonitor.schema.MonthFigures;
+import org.mediamonitor.schema.MonthStory;
 import org.mediamonitor.schema.SpikeAlert;
-import org.mediamonitor.schema.StoryMonth;
 
 /**
  * The spike test (see {@code ALERTS.md}): a one-sided Poisson exceedance test of the prosecutions of
@@ -27,10 +28,14 @@ public final class SpikeDetector {
 
   /** The months the test reads; a month without data is absent (null). */
   public interface MonthView {
-    MonthState get(YearMonth month);
+    /** The month's figures, with its per-day figures: all the test itself reads. */
+    MonthFigures get(YearMonth month);
 
     /** The first month with counted incidents, or null when there is none. */
     YearMonth firstMonthWithData();
+
+    /** The month's per-story entries: read only to name the articles behind an alert that is raised. */
+    List<MonthStory> stories(YearMonth month);
   }
 
   private final double alpha;
@@ -84,11 +89,11 @@ public final class SpikeDetector {
 
   /** The calendar-month test of {@code month}; empty when there is too little history or no spike. */
   public Optional<SpikeAlert> testMonth(String kind, YearMonth month, MonthView view, Instant now) {
-    MonthState state = view.get(month);
-    if (state == null) {
+    MonthFigures figures = view.get(month);
+    if (figures == null) {
       return Optional.empty();
     }
-    long observed = Counts.prosecutions(state.getComputed(), kind);
+    long observed = Counts.prosecutions(figures.getComputed(), kind);
     YearMonth first = view.firstMonthWithData();
     if (observed < minCount || first == null) {
       return Optional.empty();
@@ -100,7 +105,7 @@ public final class SpikeDetector {
     int n = (int) Math.min(baselineMonths, history);
     long sum = 0;
     for (int i = 1; i <= n; i++) {
-      MonthState earlier = view.get(month.minusMonths(i));
+      MonthFigures earlier = view.get(month.minusMonths(i));
       sum += earlier == null ? 0 : Counts.prosecutions(earlier.getComputed(), kind);
     }
     double expected = (double) sum / n;
@@ -139,7 +144,7 @@ public final class SpikeDetector {
     long days = 0;
     for (int i = 1; i <= n; i++) {
       YearMonth m = startMonth.minusMonths(i);
-      MonthState earlier = view.get(m);
+      MonthFigures earlier = view.get(m);
       sum += earlier == null ? 0 : Counts.prosecutions(earlier.getComputed(), kind);
       days += m.lengthOfMonth();
     }
@@ -152,16 +157,16 @@ public final class SpikeDetector {
         contributors(kind, view, start, end), now));
   }
 
-  private static long prosecutionsBetween(String kind, MonthState state, LocalDate start, LocalDate end) {
-    if (state == null) {
+  private static long prosecutionsBetween(String kind, MonthFigures figures, LocalDate start, LocalDate end) {
+    if (figures == null) {
       return 0;
     }
+    YearMonth month = YearMonth.parse(figures.getMonth());
     long n = 0;
-    for (StoryMonth story : state.getStories().values()) {
-      for (CountedIncident incident : story.getIncidents()) {
-        if (!incident.getDate().isBefore(start) && !incident.getDate().isAfter(end)) {
-          n += Counts.prosecutions(incident.getCounts(), kind);
-        }
+    for (DayFigures day : figures.getDays()) {
+      LocalDate date = month.atDay(day.getDay());
+      if (!date.isBefore(start) && !date.isAfter(end)) {
+        n += Counts.prosecutions(day.getCounts(), kind);
       }
     }
     return n;
@@ -170,11 +175,10 @@ public final class SpikeDetector {
   private static List<String> contributors(String kind, MonthView view, LocalDate start, LocalDate end) {
     TreeSet<String> ids = new TreeSet<>();
     for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
-      MonthState state = view.get(m);
-      if (state == null) {
+      if (view.get(m) == null) {
         continue;
       }
-      for (StoryMonth story : state.getStories().values()) {
+      for (MonthStory story : view.stories(m)) {
         for (CountedIncident incident : story.getIncidents()) {
           if (!incident.getDate().isBefore(start) && !incident.getDate().isAfter(end)
               && Counts.prosecutions(incident.getCounts(), kind) > 0) {

@@ -16,10 +16,10 @@ import org.mediamonitor.schema.Charge;
 import org.mediamonitor.schema.ChargeCounts;
 import org.mediamonitor.schema.CountedIncident;
 import org.mediamonitor.schema.Evidence;
-import org.mediamonitor.schema.MonthState;
-import org.mediamonitor.schema.ReportEntry;
+import org.mediamonitor.schema.MonthFigures;
+import org.mediamonitor.schema.MonthReport;
+import org.mediamonitor.schema.MonthStory;
 import org.mediamonitor.schema.SpikeAlert;
-import org.mediamonitor.schema.StoryMonth;
 import org.mediamonitor.schema.TallyFigures;
 
 /**
@@ -28,11 +28,14 @@ import org.mediamonitor.schema.TallyFigures;
  */
 public final class TallyQueries {
 
-  private final ReadOnlyKeyValueStore<String, MonthState> months;
+  private final ReadOnlyKeyValueStore<String, MonthFigures> months;
+  private final ReadOnlyKeyValueStore<String, MonthStory> stories;
   private final ReadOnlyKeyValueStore<String, SpikeAlert> alerts;
 
-  public TallyQueries(ReadOnlyKeyValueStore<String, MonthState> months, ReadOnlyKeyValueStore<String, SpikeAlert> alerts) {
+  public TallyQueries(ReadOnlyKeyValueStore<String, MonthFigures> months, ReadOnlyKeyValueStore<String, MonthStory> stories,
+      ReadOnlyKeyValueStore<String, SpikeAlert> alerts) {
     this.months = months;
+    this.stories = stories;
     this.alerts = alerts;
   }
 
@@ -62,16 +65,16 @@ public final class TallyQueries {
 
   /** Every month in [from, to] that holds anything, in order; a bound may be null (open). */
   public List<Map<String, Object>> months(YearMonth from, YearMonth to) {
-    List<MonthState> states = new ArrayList<>();
+    List<MonthFigures> states = new ArrayList<>();
     // start at January of the first year so the year-to-date of the first month is complete
     String scanFrom = from == null ? null : YearMonth.of(from.getYear(), 1).toString();
-    try (KeyValueIterator<String, MonthState> it = months.range(scanFrom, to == null ? null : to.toString())) {
+    try (KeyValueIterator<String, MonthFigures> it = months.range(scanFrom, to == null ? null : to.toString())) {
       it.forEachRemaining(kv -> states.add(kv.value));
     }
     List<Map<String, Object>> out = new ArrayList<>();
     ChargeCounts running = Counts.zero();
     int year = Integer.MIN_VALUE;
-    for (MonthState state : states) {
+    for (MonthFigures state : states) {
       YearMonth m = YearMonth.parse(state.getMonth());
       if (m.getYear() != year) {
         year = m.getYear();
@@ -92,13 +95,14 @@ public final class TallyQueries {
 
   /** The incidents behind the month's count (the audit trail), or empty when the month is unknown. */
   public Optional<List<Map<String, Object>>> incidents(YearMonth month) {
-    MonthState state = months.get(month.toString());
-    if (state == null) {
+    if (months.get(month.toString()) == null) {
       return Optional.empty();
     }
-    record Row(String storyKey, StoryMonth story, CountedIncident incident) {}
+    record Row(String storyKey, MonthStory story, CountedIncident incident) {}
     List<Row> rows = new ArrayList<>();
-    state.getStories().forEach((storyKey, story) -> story.getIncidents().forEach(i -> rows.add(new Row(storyKey, story, i))));
+    for (MonthStory story : MonthBook.stories(stories, month)) {
+      story.getIncidents().forEach(i -> rows.add(new Row(story.getStoryKey(), story, i)));
+    }
     rows.sort(Comparator.comparing((Row r) -> r.incident().getDate())
         .thenComparing(r -> r.story().getArticleId())
         .thenComparingInt(r -> r.incident().getIndex()));
@@ -137,12 +141,12 @@ public final class TallyQueries {
     return found.stream().map(TallyQueries::alertJson).toList();
   }
 
-  static Map<String, Object> monthJson(MonthState state, ChargeCounts ytd) {
+  static Map<String, Object> monthJson(MonthFigures state, ChargeCounts ytd) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("month", state.getMonth());
     m.putAll(countsJson(state.getComputed()));
     m.put("year_to_date", countsJson(ytd));
-    ReportEntry report = NationalTallyProcessor.representativeReport(state);
+    MonthReport report = MonthBook.representativeReport(state);
     if (report == null) {
       m.put("reported", null);
     } else {
@@ -151,7 +155,7 @@ public final class TallyQueries {
       r.put("article_id", report.getArticleId());
       m.put("reported", r);
     }
-    m.put("incidents", state.getStories().values().stream().mapToInt(s -> s.getIncidents().size()).sum());
+    m.put("incidents", state.getIncidents());
     return m;
   }
 

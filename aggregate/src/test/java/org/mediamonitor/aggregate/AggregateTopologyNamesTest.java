@@ -33,7 +33,7 @@ class AggregateTopologyNamesTest {
     assertThat(description.subtopologies()).hasSize(3);
     assertThat(stores).containsExactlyInAnyOrder(
         "aggregate-article-contributions-store", "aggregate-story-members-store",
-        "aggregate-months-store", "aggregate-spike-alerts-store");
+        "aggregate-month-figures-store", "aggregate-month-stories-store", "aggregate-spike-alerts-store");
     assertThat(topics).containsExactlyInAnyOrder(
         "media-monitor-enriched-articles",
         "aggregate-by-story-repartition",

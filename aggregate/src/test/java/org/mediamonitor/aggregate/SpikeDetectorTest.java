@@ -15,9 +15,9 @@ import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.junit.jupiter.api.Test;
 import org.mediamonitor.schema.ChargeCounts;
 import org.mediamonitor.schema.CountedIncident;
-import org.mediamonitor.schema.MonthState;
+import org.mediamonitor.schema.MonthFigures;
+import org.mediamonitor.schema.MonthStory;
 import org.mediamonitor.schema.SpikeAlert;
-import org.mediamonitor.schema.StoryMonth;
 
 class SpikeDetectorTest {
 
@@ -67,19 +67,29 @@ class SpikeDetectorTest {
     assertThat(SpikeDetector.upperTail(50, 1)).isPositive().isLessThan(1e-60);
   }
 
-  private static MonthState month(YearMonth m, long criminal, long administrative) {
+  /** One story with one incident on the 15th: its entry, and the month's figures summed from it. */
+  private record Month(MonthFigures figures, MonthStory story) {}
+
+  private static Month month(YearMonth m, long criminal, long administrative) {
     ChargeCounts counts = new ChargeCounts(criminal, 0L, 0L, 0L, administrative, 0L, 0L);
     CountedIncident incident = CountedIncident.newBuilder().setIndex(0).setMonth(m.toString()).setDate(m.atDay(15))
         .setCounts(counts).build();
-    return new MonthState(m.toString(), counts, Map.of("a:" + m, new StoryMonth("article-" + m, null, null, null,
-        List.of(incident))), Map.of());
+    MonthStory story = new MonthStory(m.toString(), "a:" + m, "article-" + m, null, null, null, List.of(incident));
+    return new Month(MonthBook.sum(m.toString(), List.of(story), Map.of()), story);
   }
 
-  private static SpikeDetector.MonthView view(Map<YearMonth, MonthState> months) {
+  private static SpikeDetector.MonthView view(Map<YearMonth, Month> months) {
     return new SpikeDetector.MonthView() {
       @Override
-      public MonthState get(YearMonth month) {
-        return months.get(month);
+      public MonthFigures get(YearMonth month) {
+        Month m = months.get(month);
+        return m == null ? null : m.figures();
+      }
+
+      @Override
+      public List<MonthStory> stories(YearMonth month) {
+        Month m = months.get(month);
+        return m == null ? List.of() : List.of(m.story());
       }
 
       @Override
@@ -93,7 +103,7 @@ class SpikeDetectorTest {
 
   @Test
   void shouldNeedHistoryAndAMinimumCount() {
-    Map<YearMonth, MonthState> months = new HashMap<>();
+    Map<YearMonth, Month> months = new HashMap<>();
     months.put(YearMonth.of(2024, 1), month(YearMonth.of(2024, 1), 0, 0));
     months.put(YearMonth.of(2024, 3), month(YearMonth.of(2024, 3), 9, 0));
     assertThat(detector.testMonth("criminal", YearMonth.of(2024, 3), view(months), NOW))
@@ -106,7 +116,7 @@ class SpikeDetectorTest {
 
   @Test
   void shouldAverageOnlyTheAvailableBaselineMonthsCountingEmptyOnesAsZero() {
-    Map<YearMonth, MonthState> months = new HashMap<>();
+    Map<YearMonth, Month> months = new HashMap<>();
     months.put(YearMonth.of(2024, 1), month(YearMonth.of(2024, 1), 1, 0));
     // February and March have no data: zero prosecutions
     months.put(YearMonth.of(2024, 4), month(YearMonth.of(2024, 4), 6, 1));
@@ -122,7 +132,7 @@ class SpikeDetectorTest {
 
   @Test
   void shouldScaleTheBaselineToTheWindow() {
-    Map<YearMonth, MonthState> months = new HashMap<>();
+    Map<YearMonth, Month> months = new HashMap<>();
     for (int m = 1; m <= 12; m++) {
       months.put(YearMonth.of(2023, m), month(YearMonth.of(2023, m), 3, 0));
     }

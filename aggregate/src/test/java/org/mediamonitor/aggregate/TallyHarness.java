@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.mediamonitor.common.Topics;
 import org.mediamonitor.schema.EnrichedArticle;
-import org.mediamonitor.schema.MonthState;
+import org.mediamonitor.schema.MonthFigures;
+import org.mediamonitor.schema.MonthStory;
 import org.mediamonitor.schema.MonthlyCharges;
 import org.mediamonitor.schema.SpikeAlert;
 import org.mediamonitor.schema.TallyChange;
@@ -85,8 +86,12 @@ final class TallyHarness implements AutoCloseable {
     return table;
   }
 
-  KeyValueStore<String, MonthState> monthsStore() {
+  KeyValueStore<String, MonthFigures> monthsStore() {
     return driver.getKeyValueStore(AggregateTopology.MONTHS_STORE);
+  }
+
+  KeyValueStore<String, MonthStory> storiesStore() {
+    return driver.getKeyValueStore(AggregateTopology.MONTH_STORIES_STORE);
   }
 
   KeyValueStore<String, SpikeAlert> alertsStore() {
@@ -94,7 +99,7 @@ final class TallyHarness implements AutoCloseable {
   }
 
   TallyQueries queries() {
-    return new TallyQueries(monthsStore(), alertsStore());
+    return new TallyQueries(monthsStore(), storiesStore(), alertsStore());
   }
 
   @Override
