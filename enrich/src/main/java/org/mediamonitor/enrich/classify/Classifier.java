@@ -28,12 +28,16 @@ import org.mediamonitor.enrich.classify.Taxonomy.CodeFamily;
  * Tags an article with violation types, legal basis, charges and (for digests) incidents and
  * reported tallies. Compiled once per taxonomy; {@link #classify} is thread-safe and does no I/O.
  *
- * <p>How it decides, in order: one Aho-Corasick pass finds every rule's patterns (stems); a longer
+ * <p>How it decides, in order: one pass over the words finds every rule's patterns (stems, see
+ * {@link PatternMatcher}); a text whose hits are only context cues is off topic at once; a longer
  * tag match hides shorter ones it overlaps; the text is split into sentences and, for digests,
  * into incidents; per incident, violation types come from direct rules and sentence/incident
  * combinations, legal basis from citations, implied wording and date-dependent offences; charges
  * from sentences that name a kind of action (or a charge-side provision) and a stage, unless the
- * sentence is negated or hypothetical; digest summaries yield tallies for the month and year.
+ * sentence is hypothetical or restates a corrected claim; a negation ("no criminal case was
+ * opened"), a closed case or a rejected claim removes the kind it names from the incident, while a
+ * claim withdrawn by the claimant stays at stage dismissed; digest summaries yield tallies for the
+ * month and year.
  */
 public final class Classifier {
 
@@ -50,10 +54,27 @@ public final class Classifier {
   static final String TALLY_IN_COURT = "tally:in_court";
   static final String DAMAGES = "damages:claim";
   static final String DAMAGES_AWARD = "damages:award";
+  /** A case closed or a claim rejected, written as one phrase ("дело прекращено", "rejected the claim"). */
+  static final String NEG_CLOSED = "neg:closed";
+  /** "An earlier version said ...", "мы ошибочно сообщили": the sentence is the wrong claim. */
+  static final String NEG_CORRECTION = "neg:correction";
+  /** A closing verb ("closed", "прекращено", "тоқтатылды") and a case noun: a closure when in one sentence. */
+  static final String CUE_CLOSED = "cue:closed";
+  static final String CUE_CASE = "cue:case";
+  static final String STAGE_DISMISSED = "stage:dismissed";
+  static final String STAGE_VERDICT = "stage:verdict";
 
   private static final List<String> STAGE_ORDER = List.of("unknown", "filed", "in_court", "verdict", "dismissed");
   private static final Set<String> EXCLUSIVE_TYPES = Set.of("violation", "legal", "offence", "code");
+  private static final Set<String> INERT_TYPES = Set.of("cue", "neg", "modal", "country");
   private static final Set<String> PLAIN_KINDS = Set.of("criminal", "civil", "administrative");
+  /** Tags per plain kind, written once so that no tag string is built per sentence. */
+  private static final Map<String, String> KIND_TAG = Map.of("criminal", "kind:criminal", "civil", "kind:civil",
+      "administrative", "kind:administrative");
+  private static final Map<String, String> WEAKKIND_TAG = Map.of("criminal", "weakkind:criminal", "civil",
+      "weakkind:civil", "administrative", "weakkind:administrative");
+  private static final Map<String, String> TALLYKIND_TAG = Map.of("criminal", "tallykind:criminal", "civil",
+      "tallykind:civil", "administrative", "tallykind:administrative");
   private static final String BULLETS = "-•–—*·";
 
   private final Taxonomy taxonomy;
@@ -62,6 +83,9 @@ public final class Classifier {
   private final String[] ruleIds;
   private final boolean[] ruleExclusive;
   private final boolean[] ruleStage;
+  /** Rules whose tags alone never make a tag: context cues, negation, modality, country. */
+  private final boolean[] ruleInert;
+  private final boolean[] ruleCue;
 
   private Classifier(Taxonomy taxonomy) {
     this.taxonomy = taxonomy;
@@ -71,7 +95,16 @@ public final class Classifier {
     ruleIds = new String[rules.size()];
     ruleExclusive = new boolean[rules.size()];
     ruleStage = new boolean[rules.size()];
+    ruleInert = new boolean[rules.size()];
+    ruleCue = new boolean[rules.size()];
     for (int i = 0; i < rules.size(); i++) {
+      boolean inert = true;
+      for (String t : rules.get(i).tags()) {
+        String ty = type(t);
+        inert &= INERT_TYPES.contains(ty);
+        ruleCue[i] |= ty.equals("cue");
+      }
+      ruleInert[i] = inert;
       ruleTags[i] = rules.get(i).tags().toArray(new String[0]);
       ruleIds[i] = rules.get(i).id();
       for (String t : ruleTags[i]) {
@@ -200,34 +233,19 @@ public final class Classifier {
     Classification classify() {
       String lower = ix.lowerText;
       int n = lower.length();
-      allDates = Grammar.dates(lower, 0, n);
-      letters = Grammar.letters(ix.text);
+      letters = ix.letters;
       digestMonth = Grammar.monthYear(lower, 0, Math.min(n, 1200));
       referenceDate = inferReferenceDate();
 
       hits = resolveOverlaps(filterByDate(matcher.match(ix)));
-      bySentence = new ArrayList<>(ix.sentences);
-      sentTags = new ArrayList<>(ix.sentences);
-      for (int s = 0; s < ix.sentences; s++) {
-        bySentence.add(new ArrayList<>(4));
-        sentTags.add(new HashSet<>(8));
+      String language = detectLanguage();
+      if (inert()) {
+        return offTopic(language);
       }
-      for (Hit h : hits) {
-        int s = ix.sentenceOf(h.start());
-        bySentence.get(s).add(h);
-        Collections.addAll(sentTags.get(s), ruleTags[h.rule()]);
-      }
+      bucketBySentence();
       citations = resolveCitations(lower);
 
-      String language = detectLanguage();
-      List<EvidenceSpan> articleEvidence = new ArrayList<>();
-      Grammar.LetterCounts lc = letters;
-      articleEvidence.add(new EvidenceSpan("language:" + language, "language.letters", 0, 0,
-          String.format(Locale.ROOT, "latin=%d cyrillic=%d kazakh=%d", lc.latin(), lc.cyrillic(), lc.kazakh())));
-      if (referenceDate != null) {
-        articleEvidence.add(new EvidenceSpan("date:" + referenceDate, "date." + referenceRule, 0, 0,
-            "reference date " + referenceDate));
-      }
+      List<EvidenceSpan> articleEvidence = articleEvidence(language);
 
       List<Segment> segments = segment();
       markYearToDate(segments);
@@ -283,7 +301,13 @@ public final class Classifier {
       for (Set<String> t : sentTags) {
         journalistCue |= t.contains(CUE_JOURNALIST);
       }
-      boolean onTopic = !foreignReport && (tagged || !legal.isEmpty() && (journalistCue || topic > 0) || topic >= 2);
+      // A speech offence of the vocabulary cited (a case closed under it, say) keeps the report on topic.
+      boolean speechOffence = false;
+      for (String code : legal) {
+        speechOffence |= taxonomy.provisions().containsKey(code) && taxonomy.sideOf(code).equals("charge");
+      }
+      boolean onTopic = !foreignReport
+          && (tagged || !legal.isEmpty() && (journalistCue || topic > 0 || speechOffence) || topic >= 2);
       if (foreignReport) {
         articleEvidence.add(noted(span("on_topic:false", firstForeign), kz, foreign));
       } else if (onTopic && !tagged && firstTopic != null) {
@@ -296,14 +320,89 @@ public final class Classifier {
         types.clear();
         legal.clear();
         charges.clear();
-        ordered = ordered.stream()
-            .map(i -> new IncidentResult(i.index(), i.start(), i.end(), i.summary(), i.date(), List.of(), List.of(),
-                List.of(), List.of()))
-            .toList();
+        // Off topic: one empty incident over the whole body, as for a text without any tag.
+        ordered = List.of(new IncidentResult(0, 0, Math.max(0, ix.text.length() - offset), false, null, List.of(),
+            List.of(), List.of(), List.of()));
         tallies = null;
       }
       return new Classification(language, onTopic, List.copyOf(types), List.copyOf(legal), List.copyOf(charges),
           List.copyOf(ordered), tallies, List.copyOf(articleEvidence), taxonomy.version(), referenceDate);
+    }
+
+    /** Hits and tags per sentence. */
+    void bucketBySentence() {
+      bySentence = new ArrayList<>(ix.sentences);
+      sentTags = new ArrayList<>(ix.sentences);
+      for (int s = 0; s < ix.sentences; s++) {
+        bySentence.add(new ArrayList<>(4));
+        sentTags.add(new HashSet<>(8));
+      }
+      for (Hit h : hits) {
+        int s = ix.sentenceOf(h.start());
+        bySentence.get(s).add(h);
+        Collections.addAll(sentTags.get(s), ruleTags[h.rule()]);
+      }
+    }
+
+    /** Evidence every result carries: the language with its letter counts, the reference date. */
+    List<EvidenceSpan> articleEvidence(String language) {
+      List<EvidenceSpan> out = new ArrayList<>(4);
+      Grammar.LetterCounts lc = letters;
+      out.add(new EvidenceSpan("language:" + language, "language.letters", 0, 0,
+          "latin=" + lc.latin() + " cyrillic=" + lc.cyrillic() + " kazakh=" + lc.kazakh()));
+      if (referenceDate != null) {
+        out.add(new EvidenceSpan("date:" + referenceDate, "date." + referenceRule, 0, 0,
+            "reference date " + referenceDate));
+      }
+      return out;
+    }
+
+    /**
+     * True when no hit can lead to a tag: every hit is a context cue, a negation, a modal or a
+     * country name, and no combination of the taxonomy has all its cues in the text. Such a text
+     * (most of a news feed) is off topic, and the passes over sentences, dates, citations,
+     * amounts and digest layout are skipped.
+     */
+    boolean inert() {
+      Set<String> cues = null;
+      for (Hit h : hits) {
+        if (!ruleInert[h.rule()]) {
+          return false;
+        }
+        if (ruleCue[h.rule()]) {
+          if (cues == null) {
+            cues = new HashSet<>();
+          }
+          Collections.addAll(cues, ruleTags[h.rule()]);
+        }
+      }
+      if (cues == null) {
+        return true;
+      }
+      for (Taxonomy.Combo combo : taxonomy.combos()) {
+        if (cues.containsAll(combo.all())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The result for an inert text: off topic, one empty incident over the whole body. */
+    Classification offTopic(String language) {
+      List<EvidenceSpan> evidence = articleEvidence(language);
+      evidence.add(new EvidenceSpan("on_topic:false", "topic.none", 0, 0, "no freedom-of-expression tags"));
+      IncidentResult whole = new IncidentResult(0, 0, Math.max(0, ix.text.length() - offset), false, null, List.of(),
+          List.of(), List.of(), List.of());
+      return new Classification(language, false, List.of(), List.of(), List.of(), List.of(whole), null,
+          List.copyOf(evidence), taxonomy.version(), referenceDate);
+    }
+
+    /** Every date mention of the text, found on first use. */
+    List<Grammar.DateMention> allDates() {
+      if (allDates == null) {
+        allDates = Grammar.dates(ix.lowerText, 0, ix.text.length());
+      }
+      return allDates;
     }
 
     // ------------------------------------------------------------ preparation
@@ -430,6 +529,11 @@ public final class Classifier {
         }
         Hit use = after != null ? after : before;
         if (use == null) {
+          // "... under Article 274 of the Criminal Code; the trial of X, charged under Article 174":
+          // a bare article refers to the code last named earlier in the same sentence.
+          use = lastCodeBefore(c.start(), ix.sentenceStart(s));
+        }
+        if (use == null) {
           continue;
         }
         CodeFamily fam = taxonomy.codes().get(value(codeTag(use)));
@@ -440,6 +544,17 @@ public final class Classifier {
         out.add(new Cited(c.start(), c.end(), fam, c.articles(), use.start(), use.end()));
       }
       return out;
+    }
+
+    /** The last code-name hit in [from, pos). */
+    Hit lastCodeBefore(int pos, int from) {
+      Hit best = null;
+      for (Hit h : bySentence.get(ix.sentenceOf(pos))) {
+        if (h.end() <= pos && h.start() >= from && codeTag(h) != null) {
+          best = h;
+        }
+      }
+      return best;
     }
 
     String codeTag(Hit h) {
@@ -482,6 +597,9 @@ public final class Classifier {
             cue = true;
           }
         }
+      }
+      if (!cue && !mayBeDigestLayout()) {
+        return List.of(new Segment(0, n, false));
       }
       // Classify lines.
       List<int[]> lines = new ArrayList<>();
@@ -560,7 +678,7 @@ public final class Classifier {
         int kindsNamed = 0;
         for (int sent = ix.sentenceOf(s); sent < ix.sentences && ix.sentenceStart(sent) < e; sent++) {
           for (String k : PLAIN_KINDS) {
-            if (sentTags.get(sent).contains("tallykind:" + k)) {
+            if (sentTags.get(sent).contains(TALLYKIND_TAG.get(k))) {
               tallyWords = true;
               kindsNamed++;
             }
@@ -570,12 +688,18 @@ public final class Classifier {
         section |= kindsNamed >= 2 && hasDigit(c, e) && !bullet;
         // Inside a summary, a bullet that states a figure of a kind continues the summary.
         boolean summaryBullet = inSummary && bullet && tallyWords && hasDigit(c, e);
-        boolean tally = numberLed && !dateLed && (bullet || e - c < 500) || section && e - c < 500 || summaryBullet;
+        // "Criminal: a case was opened ...; the trial of ... began" lists events of a kind, not figures.
+        boolean labelled = false;
+        for (int sent = ix.sentenceOf(c); sent < ix.sentences && ix.sentenceStart(sent) < e; sent++) {
+          labelled |= kindLabelEnd(Math.max(c, ix.sentenceStart(sent)), e) >= 0;
+        }
+        boolean tally = !labelled
+            && (numberLed && !dateLed && (bullet || e - c < 500) || section && e - c < 500 || summaryBullet);
         if (tally) {
           numbered++;
           kind[i] = 2;
           inSummary = true;
-        } else if (bullet || dateLed) {
+        } else if (bullet || dateLed || labelled) {
           kind[i] = 1;
           inSummary = false;
         } else {
@@ -611,13 +735,197 @@ public final class Classifier {
       if (segStart < n) {
         segs.add(new Segment(segStart, n, segSummary));
       }
-      return segs;
+      return splitLabelledItems(segs);
+    }
+
+    /**
+     * Cheap test before the line-by-line layout analysis: a digest without a header cue has at
+     * least three bullet lines.
+     */
+    boolean mayBeDigestLayout() {
+      String text = ix.text;
+      int n = text.length();
+      int bulletLines = 0;
+      int pos = 0;
+      while (pos < n) {
+        int c = pos;
+        while (c < n && text.charAt(c) != '\n' && isSpace(text.charAt(c))) {
+          c++;
+        }
+        if (c < n && BULLETS.indexOf(text.charAt(c)) >= 0 && ++bulletLines >= 3) {
+          return true;
+        }
+        int e = text.indexOf('\n', c);
+        pos = e < 0 ? n : e + 1;
+      }
+      return false;
+    }
+
+    /**
+     * The end of a kind label at a sentence start ("Criminal:", "Уголовные:", "Азаматтық
+     * тәртіппен:"): a kind adjective in the first words, then a colon not followed by a figure.
+     * -1 when there is none.
+     */
+    int kindLabelEnd(int from, int to) {
+      String text = ix.text;
+      int c = from;
+      while (c < to && (isSpace(text.charAt(c)) || BULLETS.indexOf(text.charAt(c)) >= 0)) {
+        c++;
+      }
+      int t = ix.tokenFrom(c);
+      if (t >= ix.tokens || ix.tokStart[t] != c) {
+        return -1;
+      }
+      boolean kind = false;
+      for (Hit h : bySentence.get(ix.sentenceOf(c))) {
+        if (h.start() == c) {
+          for (String tag : ruleTags[h.rule()]) {
+            kind |= tag.startsWith("tallykind:");
+          }
+        }
+      }
+      if (!kind) {
+        return -1;
+      }
+      // Up to three words, then ':'.
+      int words = 0;
+      int k = c;
+      while (k < to && k - c < 40) {
+        char ch = text.charAt(k);
+        if (ch == ':') {
+          int d = k + 1;
+          while (d < to && isSpace(text.charAt(d))) {
+            d++;
+          }
+          return d < to && !Character.isDigit(text.charAt(d)) ? k + 1 : -1;
+        }
+        if (TextIndex.isWordChar(ix.lower[k]) && (k == c || !TextIndex.isWordChar(ix.lower[k - 1]))) {
+          if (++words > 3) {
+            return -1;
+          }
+        } else if (!TextIndex.isWordChar(ix.lower[k]) && !isSpace(ch) && ch != '-') {
+          return -1;
+        }
+        k++;
+      }
+      return -1;
+    }
+
+    /**
+     * Splits digest events that list several cases in one paragraph: a new item at each sentence
+     * that opens with a kind label, and, inside a labelled item, at each ";" when the parts on both
+     * sides report an event of their own. A ";" split also becomes a sentence boundary.
+     */
+    List<Segment> splitLabelledItems(List<Segment> segs) {
+      List<Segment> out = new ArrayList<>(segs.size());
+      List<Integer> newSentences = new ArrayList<>();
+      for (Segment seg : segs) {
+        if (seg.summary()) {
+          out.add(seg);
+          continue;
+        }
+        List<Integer> labels = new ArrayList<>();
+        for (int s = ix.sentenceOf(seg.start()); s < ix.sentences && ix.sentenceStart(s) < seg.end(); s++) {
+          int from = Math.max(seg.start(), ix.sentenceStart(s));
+          if (kindLabelEnd(from, Math.min(seg.end(), ix.sentenceEnd(s))) >= 0) {
+            labels.add(from);
+          }
+        }
+        if (labels.isEmpty()) {
+          out.add(seg);
+          continue;
+        }
+        List<Integer> cuts = new ArrayList<>();
+        // The words before the first label (a heading) stay with it unless they report an event.
+        if (labels.get(0) > seg.start() && hasViolationIn(seg.start(), labels.get(0))) {
+          cuts.add(labels.get(0));
+        }
+        for (int i = 0; i < labels.size(); i++) {
+          int from = labels.get(i);
+          int to = i + 1 < labels.size() ? labels.get(i + 1) : seg.end();
+          if (i > 0) {
+            cuts.add(from);
+          }
+          int partStart = from;
+          int depth = 0;
+          for (int p = from; p < to; p++) {
+            char ch = ix.text.charAt(p);
+            if (ch == '(') {
+              depth++;
+            } else if (ch == ')') {
+              depth = Math.max(0, depth - 1);
+            } else if (ch == ';' && depth == 0) {
+              int next = p + 1;
+              int nextEnd = ix.text.indexOf(';', next);
+              nextEnd = nextEnd < 0 || nextEnd > to ? to : nextEnd;
+              if (hasEventIn(partStart, p) && hasEventIn(next, nextEnd)) {
+                while (next < to && isSpace(ix.text.charAt(next))) {
+                  next++;
+                }
+                cuts.add(next);
+                newSentences.add(next);
+                partStart = next;
+              }
+            }
+          }
+        }
+        int start = seg.start();
+        for (int cut : cuts) {
+          if (cut > start && cut < seg.end()) {
+            out.add(new Segment(start, cut, false));
+            start = cut;
+          }
+        }
+        out.add(new Segment(start, seg.end(), false));
+      }
+      if (!newSentences.isEmpty()) {
+        ix.addSentenceStarts(newSentences.stream().mapToInt(Integer::intValue).toArray());
+        bucketBySentence();
+      }
+      return out;
+    }
+
+    /** Whether [from, to) holds a violation tag. */
+    boolean hasViolationIn(int from, int to) {
+      for (Hit h : hits) {
+        if (h.start() >= from && h.start() < to) {
+          for (String tag : ruleTags[h.rule()]) {
+            if (tag.startsWith("violation:")) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+
+    /** Whether [from, to) holds a hit that reports an event: a stage, a violation, a kind of action. */
+    boolean hasEventIn(int from, int to) {
+      for (Hit h : hits) {
+        if (h.start() >= to) {
+          break;
+        }
+        if (h.start() < from) {
+          continue;
+        }
+        for (String tag : ruleTags[h.rule()]) {
+          if (tag.startsWith("stage:") || tag.startsWith("violation:") || tag.startsWith("kind:")
+              || tag.startsWith("legal:") || tag.startsWith("cue:detain") || tag.startsWith("cue:assault")) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     /** Date mentions starting within [from, to). */
     List<Grammar.DateMention> datesIn(int from, int to) {
+      if (allDates == null && !digest && isSentenceRange(from, to)) {
+        // An ordinary article needs the dates of a few sentences only: no scan of the whole text.
+        return Grammar.dates(ix.lowerText, from, to);
+      }
       List<Grammar.DateMention> out = new ArrayList<>(2);
-      for (Grammar.DateMention d : allDates) {
+      for (Grammar.DateMention d : allDates()) {
         if (d.start() >= to) {
           break;
         }
@@ -626,6 +934,15 @@ public final class Classifier {
         }
       }
       return out;
+    }
+
+    /** Whether [from, to) ends where a sentence or line ends (a date cannot run across it). */
+    boolean isSentenceRange(int from, int to) {
+      if (to >= ix.text.length()) {
+        return true;
+      }
+      char c = ix.text.charAt(to);
+      return c == '\n' || to == ix.sentenceEnd(ix.sentenceOf(Math.max(from, to - 1)));
     }
 
     boolean hasDigit(int from, int to) {
@@ -909,12 +1226,41 @@ public final class Classifier {
       List<Mention> mentions = new ArrayList<>();
       String orphanStage = null;
       int orphanSentence = -1;
+      // Negations and corrections never add a charge of their kind: a case closed or a claim
+      // rejected removes that kind from the incident (unless the claimant withdrew the claim, which
+      // is the existing charge at stage dismissed).
+      Set<String> closedKinds = new HashSet<>();
+      boolean closedAll = false;
+      boolean withdrawn = false;
       for (int s = firstSent; s <= lastSent; s++) {
         if (skip.get(s) || ytd.get(s)) {
           continue;
         }
         Set<String> t = sentTags.get(s);
-        if (t.contains("neg") || t.contains("modal")) {
+        withdrawn |= t.contains(STAGE_DISMISSED);
+        if (t.contains("modal") || t.contains(NEG_CORRECTION)) {
+          // A correction restates the wrong claim in its own sentence; the right one follows.
+          continue;
+        }
+        // A negation ("no criminal case was opened", "қылмыстық іс жоқ") removes the kind it names
+        // from the whole incident; other kinds of the sentence ("an administrative protocol was
+        // drawn up") still count. A negation naming no kind removes every kind.
+        Set<String> negated = null;
+        if (t.contains("neg")) {
+          negated = negatedKinds(s);
+          if (negated == null) {
+            closedAll = true;
+            continue;
+          }
+          closedKinds.addAll(negated);
+        }
+        if (isClosure(t)) {
+          Set<String> named = kindsNamed(t, legalBySentence.getOrDefault(s, List.of()));
+          if (named.isEmpty()) {
+            closedAll = true;
+          } else {
+            closedKinds.addAll(named);
+          }
           continue;
         }
         List<Legal> ls = legalBySentence.getOrDefault(s, List.of());
@@ -945,7 +1291,7 @@ public final class Classifier {
         Set<String> kinds = new LinkedHashSet<>();
         Set<String> strong = new LinkedHashSet<>();
         for (String k : PLAIN_KINDS) {
-          if (t.contains("kind:" + k)) {
+          if (t.contains(KIND_TAG.get(k))) {
             kinds.add(k);
             strong.add(k);
           }
@@ -954,7 +1300,7 @@ public final class Classifier {
           // Summary lines: the adjective names the kind ("3 civil claims"); honour-and-dignity
           // judicial acts name it by their provision.
           for (String k : PLAIN_KINDS) {
-            if (t.contains("tallykind:" + k)) {
+            if (t.contains(TALLYKIND_TAG.get(k))) {
               kinds.add(k);
             }
           }
@@ -968,7 +1314,7 @@ public final class Classifier {
           }
         } else {
           for (String k : PLAIN_KINDS) {
-            if (!t.contains("weakkind:" + k)) {
+            if (!t.contains(WEAKKIND_TAG.get(k))) {
               continue;
             }
             if (k.equals("civil")) {
@@ -996,6 +1342,12 @@ public final class Classifier {
         }
         if (t.contains(CUE_OTHER_TARGET) && !t.contains(CUE_TARGET_MEDIA) && !seg.summary()) {
           kinds.clear(); // a case against an official or an attacker is not a charge against speech
+        }
+        if (negated != null) {
+          kinds.removeAll(negated);
+          if (kinds.isEmpty()) {
+            continue;
+          }
         }
         if (kinds.isEmpty()) {
           if (hasStage && !seg.summary()) {
@@ -1081,6 +1433,13 @@ public final class Classifier {
           }
         }
       }
+      if (!withdrawn) {
+        if (closedAll) {
+          byKind.clear();
+        } else {
+          byKind.keySet().removeAll(closedKinds);
+        }
+      }
       // A charge is a legal action for expression: the incident must concern journalists, media or
       // speech, or name a provision of the taxonomy (not, say, a traffic offence).
       boolean speechContext = incidentTags.contains(CUE_JOURNALIST) || incidentTags.contains(CUE_SPEECH);
@@ -1108,6 +1467,86 @@ public final class Classifier {
         incidentEvidence.addAll(m.evidence);
       }
       return List.copyOf(out);
+    }
+
+    /**
+     * A sentence reporting that a case was closed or a claim rejected: a closure phrase, or a
+     * closing verb with a case noun or a kind of action, not an acquittal or verdict, not about an
+     * appeal ("rejected the appeal" leaves the verdict standing).
+     */
+    boolean isClosure(Set<String> t) {
+      if (t.contains(CUE_CHALLENGE)) {
+        return false;
+      }
+      if (t.contains(NEG_CLOSED)) {
+        return true;
+      }
+      if (!t.contains(CUE_CLOSED) || t.contains(STAGE_VERDICT)) {
+        return false;
+      }
+      if (t.contains(CUE_CASE)) {
+        return true;
+      }
+      for (String k : PLAIN_KINDS) {
+        if (t.contains(KIND_TAG.get(k)) || t.contains(WEAKKIND_TAG.get(k))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The kinds a sentence's negations name: a kind word the negation phrase overlaps or touches
+     * ("no criminal case", "қылмыстық іс жоқ"). Null when the sentence names no kind at all (the negation then
+     * concerns any legal action).
+     */
+    Set<String> negatedKinds(int s) {
+      List<Hit> hs = bySentence.get(s);
+      Set<String> out = new LinkedHashSet<>();
+      boolean anyKind = false;
+      for (Hit n : hs) {
+        boolean neg = false;
+        for (String tag : ruleTags[n.rule()]) {
+          neg |= tag.equals("neg");
+        }
+        if (!neg) {
+          continue;
+        }
+        for (Hit k : hs) {
+          for (String tag : ruleTags[k.rule()]) {
+            String ty = type(tag);
+            if (!ty.equals("kind") && !ty.equals("weakkind")) {
+              continue;
+            }
+            anyKind = true;
+            boolean near = k.tokFirst() <= n.tokLast() + 1 && n.tokFirst() <= k.tokLast() + 1;
+            if (near) {
+              out.add(value(tag));
+            }
+          }
+        }
+      }
+      if (!out.isEmpty()) {
+        return out;
+      }
+      return anyKind ? out : null;
+    }
+
+    /** Kinds of action a sentence names: by words or by a charge-side provision it cites. */
+    Set<String> kindsNamed(Set<String> t, List<Legal> ls) {
+      Set<String> out = new LinkedHashSet<>();
+      for (String k : PLAIN_KINDS) {
+        if (t.contains(KIND_TAG.get(k)) || t.contains(WEAKKIND_TAG.get(k))) {
+          out.add(k);
+        }
+      }
+      for (Legal l : ls) {
+        String k = taxonomy.kindOf(l.code());
+        if (k != null && taxonomy.sideOf(l.code()).equals("charge")) {
+          out.add(k);
+        }
+      }
+      return out;
     }
 
     String maxStage(Set<String> stages) {

@@ -204,14 +204,14 @@ final class Grammar {
     Matcher dotted = DOTTED.matcher(lower);
     int i = from;
     while (i < to) {
-      if (!Character.isDigit(lower.charAt(i)) || i > 0 && (Character.isLetterOrDigit(lower.charAt(i - 1))
-          || lower.charAt(i - 1) == '.' && i > 1 && Character.isDigit(lower.charAt(i - 2)))) {
+      if (!isDigit(lower.charAt(i)) || i > 0 && (Character.isLetterOrDigit(lower.charAt(i - 1))
+          || lower.charAt(i - 1) == '.' && i > 1 && isDigit(lower.charAt(i - 2)))) {
         i++;
         continue;
       }
       int s = i;
       int e = s;
-      while (e < to && Character.isDigit(lower.charAt(e))) {
+      while (e < to && isDigit(lower.charAt(e))) {
         e++;
       }
       int digits = e - s;
@@ -295,11 +295,11 @@ final class Grammar {
   /** The first "month year" expression within [from, to), or null. */
   static YearMonth monthYear(String lower, int from, int to) {
     for (int i = from; i + 4 <= to; i++) {
-      if (!Character.isDigit(lower.charAt(i)) || i > 0 && Character.isLetterOrDigit(lower.charAt(i - 1))) {
+      if (!isDigit(lower.charAt(i)) || i > 0 && Character.isLetterOrDigit(lower.charAt(i - 1))) {
         continue;
       }
-      if (!Character.isDigit(lower.charAt(i + 1)) || !Character.isDigit(lower.charAt(i + 2))
-          || !Character.isDigit(lower.charAt(i + 3)) || i + 4 < lower.length() && Character.isDigit(lower.charAt(i + 4))) {
+      if (!isDigit(lower.charAt(i + 1)) || !isDigit(lower.charAt(i + 2))
+          || !isDigit(lower.charAt(i + 3)) || i + 4 < lower.length() && isDigit(lower.charAt(i + 4))) {
         continue;
       }
       int ws = previousWordStart(lower, i, from);
@@ -359,7 +359,17 @@ final class Grammar {
 
   /** Letters only Kazakh uses among Cyrillic alphabets. */
   static boolean isKazakhLetter(char c) {
-    return "әғқңөұүһіӘҒҚҢӨҰҮҺІ".indexOf(c) >= 0;
+    switch (c) {
+      case 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і', 'Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Character.isDigit with a fast path for ASCII. */
+  static boolean isDigit(char c) {
+    return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
   }
 
   /** Counts of Latin, Cyrillic and Kazakh-specific letters. */
@@ -375,25 +385,5 @@ final class Grammar {
       }
       return "en";
     }
-  }
-
-  static LetterCounts letters(String text) {
-    int latin = 0;
-    int cyr = 0;
-    int kk = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 128) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-          latin++;
-        }
-      } else if (isKazakhLetter(c)) {
-        kk++;
-        cyr++;
-      } else if (c >= '\u0400' && c <= '\u04FF') {
-        cyr++;
-      }
-    }
-    return new LetterCounts(latin, cyr, kk);
   }
 }

@@ -2,16 +2,17 @@ package org.mediamonitor.enrich.classify;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.ahocorasick.trie.PayloadTrie;
 
 /**
- * All patterns of a taxonomy compiled into one Aho-Corasick automaton, keyed by each pattern's
- * first word. A hit of the first word at a word start is then extended word by word: Russian and
+ * All patterns of a taxonomy compiled once into a trie of their first words, walked at each word
+ * start of a text (patterns only ever start at a word start). A hit of the first word is then
+ * extended word by word: Russian and
  * Kazakh inflect, so each pattern word matches any text word it begins (a stem), unless written
  * with a trailing {@code $}.
  */
@@ -26,10 +27,21 @@ final class PatternMatcher {
   /** A match of a rule in a text: characters [start, end), tokens [tokFirst, tokLast]. */
   record Hit(int rule, int start, int end, int tokFirst, int tokLast) {}
 
-  private final PayloadTrie<List<Compiled>> trie;
+  /** Compiled patterns grouped by their first word: index into {@link #stemGroups} or {@link #exactGroups}. */
+  private final Compiled[][] stemGroups;
+  private final Compiled[][] exactGroups;
+  /** A character trie over the first words: node -> group of patterns whose first word ends there. */
+  private final int[] stemAt;
+  private final int[] exactAt;
+  /** Children of the trie: open addressing on (node, char). */
+  private final long[] edgeKeys;
+  private final int[] edgeChild;
+  private final int edgeMask;
+  private final int[] rootChild = new int[1 << 16];
 
   PatternMatcher(List<Taxonomy.Rule> rules) {
-    Map<String, List<Compiled>> byFirst = new LinkedHashMap<>();
+    Map<String, List<Compiled>> stems = new LinkedHashMap<>();
+    Map<String, List<Compiled>> exacts = new LinkedHashMap<>();
     for (int r = 0; r < rules.size(); r++) {
       for (String p : rules.get(r).patterns()) {
         List<String> words = compilePattern(p);
@@ -56,12 +68,100 @@ final class PatternMatcher {
           pendingGap = false;
           i++;
         }
-        byFirst.computeIfAbsent(ws[0], k -> new ArrayList<>()).add(new Compiled(r, ws, exact, gap));
+        (exact[0] ? exacts : stems).computeIfAbsent(ws[0], k -> new ArrayList<>())
+            .add(new Compiled(r, ws, exact, gap));
       }
     }
-    PayloadTrie.PayloadTrieBuilder<List<Compiled>> b = PayloadTrie.builder();
-    byFirst.forEach((k, v) -> b.addKeyword(k, List.copyOf(v)));
-    trie = b.build();
+    // Build the trie of first words.
+    List<Map<Character, Integer>> children = new ArrayList<>();
+    children.add(new HashMap<>());
+    List<Integer> stemList = new ArrayList<>();
+    List<Integer> exactList = new ArrayList<>();
+    stemList.add(-1);
+    exactList.add(-1);
+    List<Compiled[]> sg = new ArrayList<>();
+    List<Compiled[]> eg = new ArrayList<>();
+    for (int pass = 0; pass < 2; pass++) {
+      Map<String, List<Compiled>> groups = pass == 0 ? stems : exacts;
+      for (Map.Entry<String, List<Compiled>> g : groups.entrySet()) {
+        int node = 0;
+        for (char c : g.getKey().toCharArray()) {
+          Integer next = children.get(node).get(c);
+          if (next == null) {
+            next = children.size();
+            children.add(new HashMap<>());
+            stemList.add(-1);
+            exactList.add(-1);
+            children.get(node).put(c, next);
+          }
+          node = next;
+        }
+        Compiled[] arr = g.getValue().toArray(new Compiled[0]);
+        if (pass == 0) {
+          stemList.set(node, sg.size());
+          sg.add(arr);
+        } else {
+          exactList.set(node, eg.size());
+          eg.add(arr);
+        }
+      }
+    }
+    stemGroups = sg.toArray(new Compiled[0][]);
+    exactGroups = eg.toArray(new Compiled[0][]);
+    stemAt = stemList.stream().mapToInt(Integer::intValue).toArray();
+    exactAt = exactList.stream().mapToInt(Integer::intValue).toArray();
+    int edges = 0;
+    for (int node = 1; node < children.size(); node++) {
+      edges += children.get(node).size();
+    }
+    int cap = Integer.highestOneBit(Math.max(16, edges * 3)) << 1;
+    edgeKeys = new long[cap];
+    Arrays.fill(edgeKeys, -1L);
+    edgeChild = new int[cap];
+    edgeMask = cap - 1;
+    for (int node = 0; node < children.size(); node++) {
+      for (Map.Entry<Character, Integer> e : children.get(node).entrySet()) {
+        if (node == 0) {
+          rootChild[e.getKey()] = e.getValue();
+          continue;
+        }
+        long key = edgeKey(node, e.getKey());
+        int slot = slot(key);
+        while (edgeKeys[slot] != -1L) {
+          slot = (slot + 1) & edgeMask;
+        }
+        edgeKeys[slot] = key;
+        edgeChild[slot] = e.getValue();
+      }
+    }
+  }
+
+  private static long edgeKey(int node, char c) {
+    return ((long) node << 16) | c;
+  }
+
+  private int slot(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 40) & edgeMask;
+  }
+
+  /** The child of a trie node by a character, or 0 when there is none. */
+  private int child(int node, char c) {
+    if (node == 0) {
+      return rootChild[c];
+    }
+    long key = edgeKey(node, c);
+    int slot = slot(key);
+    while (true) {
+      long k = edgeKeys[slot];
+      if (k == key) {
+        return edgeChild[slot];
+      }
+      if (k == -1L) {
+        return 0;
+      }
+      slot = (slot + 1) & edgeMask;
+    }
   }
 
   /**
@@ -110,33 +210,66 @@ final class PatternMatcher {
     return out.stream().map(x -> x.toLowerCase(Locale.ROOT)).toList();
   }
 
-  /** Every hit of every rule in the text, ordered by start then longest first. */
+  /**
+   * Every hit of every rule in the text, ordered by start then longest first. Each token start is
+   * looked up once in the trie of first words (walking the token's characters), so the cost is
+   * linear in the text and independent of the number of patterns.
+   */
   List<Hit> match(TextIndex ix) {
-    List<Hit> hits = new ArrayList<>();
-    trie.parseText(ix.lowerText, emit -> {
-      int start = emit.getStart();
-      int t0 = ix.tokenAt[start];
-      if (t0 < 0) {
-        return true;
-      }
-      for (Compiled c : emit.getPayload()) {
-        int last = extend(ix, c, t0);
-        if (last >= 0) {
-          hits.add(new Hit(c.rule(), start, ix.tokEnd[last], t0, last));
+    List<Hit> hits = null;
+    char[] lower = ix.lower;
+    for (int t = 0; t < ix.tokens; t++) {
+      int s = ix.tokStart[t];
+      int e = ix.tokEnd[t];
+      int node = 0;
+      int start = -1;
+      for (int i = s; i < e; i++) {
+        node = child(node, lower[i]);
+        if (node == 0) {
+          break;
+        }
+        int g = stemAt[node];
+        if (g >= 0) {
+          start = hits == null ? 0 : hits.size();
+          hits = extendAll(ix, stemGroups[g], t, hits);
+        }
+        if (i == e - 1 && exactAt[node] >= 0) {
+          start = hits == null ? 0 : hits.size();
+          hits = extendAll(ix, exactGroups[exactAt[node]], t, hits);
         }
       }
-      return true;
-    });
-    hits.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed()));
-    return hits.isEmpty() ? Collections.emptyList() : hits;
+      if (start >= 0 && hits != null && hits.size() > 1) {
+        // Hits of one token: longest first (a stable insertion sort over a handful).
+        int from = hits.size() - 1;
+        while (from > 0 && hits.get(from - 1).start() == s) {
+          from--;
+        }
+        for (int a = from + 1; a < hits.size(); a++) {
+          Hit h = hits.get(a);
+          int b = a - 1;
+          while (b >= from && hits.get(b).end() < h.end()) {
+            hits.set(b + 1, hits.get(b));
+            b--;
+          }
+          hits.set(b + 1, h);
+        }
+      }
+    }
+    return hits == null ? Collections.emptyList() : hits;
   }
 
-  /** The last token of a match of the pattern starting at token t0, or -1. */
-  private static int extend(TextIndex ix, Compiled c, int t0) {
-    if (c.exact()[0] && !ix.tokenEquals(t0, c.words()[0])) {
-      return -1;
+  private static List<Hit> extendAll(TextIndex ix, Compiled[] group, int t0, List<Hit> hits) {
+    List<Hit> out = hits;
+    for (Compiled c : group) {
+      int last = extendFrom(ix, c, 1, t0);
+      if (last >= 0) {
+        if (out == null) {
+          out = new ArrayList<>();
+        }
+        out.add(new Hit(c.rule(), ix.tokStart[t0], ix.tokEnd[last], t0, last));
+      }
     }
-    return extendFrom(ix, c, 1, t0);
+    return out;
   }
 
   private static int extendFrom(TextIndex ix, Compiled c, int word, int prevTok) {

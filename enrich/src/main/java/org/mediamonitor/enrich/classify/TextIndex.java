@@ -15,32 +15,35 @@ final class TextIndex {
       "млрд", "mln", "bn", "тг", "kzt", "т.е", "др", "пр", "қ", "б", "ж", "жж", "gen", "col", "jr", "sr", "inc", "ltd");
 
   final String text;
+  /** Letters by alphabet, for telling the language. */
+  final Grammar.LetterCounts letters;
   final char[] lower;
   final String lowerText;
   final int[] tokStart;
   final int[] tokEnd;
   final int tokens;
-  /** Token index of the word starting at a character, or -1. */
-  final int[] tokenAt;
   /** Line number of each token, so that patterns do not cross lines. */
   final int[] tokLine;
   /** Sentence start offsets, ascending; sentence i spans sentStart[i]..sentStart[i+1]. */
-  final int[] sentStart;
-  final int sentences;
+  int[] sentStart;
+  int sentences;
 
   TextIndex(String text) {
     this.text = text;
     int n = text.length();
     lower = new char[n];
+    int[] byClass = new int[4];
+    text.getChars(0, n, lower, 0);
     for (int i = 0; i < n; i++) {
-      lower[i] = normalize(text.charAt(i));
+      char c = lower[i];
+      lower[i] = NORMALIZED[c];
+      byClass[LETTER_CLASS[c]]++;
     }
+    letters = new Grammar.LetterCounts(byClass[1], byClass[2] + byClass[3], byClass[3]);
     lowerText = new String(lower);
     int[] ts = new int[Math.max(16, n / 4)];
     int[] te = new int[ts.length];
     int count = 0;
-    tokenAt = new int[n];
-    Arrays.fill(tokenAt, -1);
     int[] tl = new int[ts.length];
     int line = 0;
     int i = 0;
@@ -61,7 +64,6 @@ final class TextIndex {
         tl[count] = line;
         ts[count] = s;
         te[count] = i;
-        tokenAt[s] = count;
         count++;
       } else {
         i++;
@@ -74,8 +76,9 @@ final class TextIndex {
     int[] ss = new int[16];
     int sc = 0;
     ss[sc++] = 0;
+    char[] low = lower;
     for (int k = 0; k < n; k++) {
-      char c = text.charAt(k);
+      char c = low[k];
       int boundary = -1;
       if (c == '\n') {
         boundary = k + 1;
@@ -93,7 +96,28 @@ final class TextIndex {
     sentences = sc;
   }
 
+  /** normalize() and isWordChar() of every char, computed once: the text loop is then table lookups. */
+  private static final char[] NORMALIZED = new char[1 << 16];
+  private static final boolean[] WORD_CHAR = new boolean[1 << 16];
+  /** 1 Latin letter, 2 Cyrillic letter, 3 Kazakh-only Cyrillic letter, 0 anything else. */
+  private static final byte[] LETTER_CLASS = new byte[1 << 16];
+
+  static {
+    for (int c = 0; c < NORMALIZED.length; c++) {
+      NORMALIZED[c] = normalizeSlow((char) c);
+      WORD_CHAR[c] = Character.isLetterOrDigit((char) c);
+      char ch = (char) c;
+      LETTER_CLASS[c] = (byte) (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' ? 1
+          : Grammar.isKazakhLetter(ch) ? 3 : ch >= '\u0400' && ch <= '\u04FF' ? 2 : 0);
+    }
+  }
+
+  /** Lower case, with ё as е, typographic apostrophes as ', no-break space as space, dashes as -. */
   static char normalize(char c) {
+    return NORMALIZED[c];
+  }
+
+  private static char normalizeSlow(char c) {
     char l = Character.toLowerCase(c);
     switch (l) {
       case 'ё':
@@ -115,7 +139,7 @@ final class TextIndex {
   }
 
   static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c);
+    return WORD_CHAR[c];
   }
 
   private boolean endsSentence(int k) {
@@ -155,6 +179,24 @@ final class TextIndex {
       return false;
     }
     return !ABBREVIATIONS.contains(word);
+  }
+
+  /**
+   * Adds sentence boundaries (offsets where a sentence starts), e.g. at the ";" that separates
+   * the items of a digest paragraph, so that each item is read as a sentence of its own.
+   */
+  void addSentenceStarts(int[] starts) {
+    int[] merged = Arrays.copyOf(sentStart, sentences + starts.length);
+    System.arraycopy(starts, 0, merged, sentences, starts.length);
+    Arrays.sort(merged);
+    int n = 0;
+    for (int i = 0; i < merged.length; i++) {
+      if (n == 0 || merged[i] != merged[n - 1]) {
+        merged[n++] = merged[i];
+      }
+    }
+    sentStart = Arrays.copyOf(merged, n);
+    sentences = n;
   }
 
   int sentenceOf(int charPos) {

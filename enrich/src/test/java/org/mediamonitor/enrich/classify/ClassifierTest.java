@@ -94,10 +94,48 @@ class ClassifierTest {
   }
 
   @Test
-  void shouldRecordAClosedCaseAsDismissedRatherThanANewStage() {
+  void shouldAddNoChargeForACaseThatWasClosed() {
+    // TAXONOMY.md: negations and corrections ("дело прекращено") never add a charge of that kind.
     Classification c = classify("Уголовное дело против журналиста выдуманного сайта Асылбека Нуриева по ст. 274 УК РК "
         + "прекращено за отсутствием состава преступления.", JUNE_2024);
-    assertThat(c.charges()).singleElement().satisfies(ch -> assertThat(ch.stage()).isEqualTo("dismissed"));
+    assertThat(c.charges()).isEmpty();
+    assertThat(c.violationTypes()).doesNotContain("criminal_prosecution");
+    assertThat(c.legalBasis()).containsExactly("KZ-CC-274");
+    assertThat(c.onTopic()).isTrue();
+  }
+
+  @Test
+  void shouldRemoveAChargeOpenedEarlierWhenTheCaseIsClosedLater() {
+    Classification c = classify("Police opened a criminal case against blogger Arman Tolegenov of the invented Dala "
+        + "Voice under Article 274 of the Criminal Code in March. On Monday the case was closed for lack of corpus "
+        + "delicti.", JUNE_2024);
+    assertThat(c.charges()).isEmpty();
+  }
+
+  @Test
+  void shouldAddNoChargeForAClaimTheCourtRejected() {
+    Classification c = classify("Суд отказал в удовлетворении иска акима о защите чести и достоинства к выдуманной "
+        + "газете «Степной вестник».", JUNE_2024);
+    assertThat(c.charges()).isEmpty();
+    assertThat(c.violationTypes()).doesNotContain("civil_lawsuit");
+  }
+
+  @Test
+  void shouldRecordAWithdrawnClaimAtStageDismissed() {
+    Classification c = classify("Депутат отозвал иск о защите деловой репутации к выдуманной газете «Голос степи», "
+        + "в котором требовал 3 млн тенге. Производство по делу прекращено.", JUNE_2024);
+    assertThat(c.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("civil");
+      assertThat(ch.stage()).isEqualTo("dismissed");
+      assertThat(ch.claimedKzt()).isEqualTo(3_000_000L);
+    });
+  }
+
+  @Test
+  void shouldKeepTheKindAffirmedBesideANegatedOne() {
+    Classification c = classify("Блогерге қатысты ӘҚБтК 456-2-бабы бойынша әкімшілік хаттама толтырылды, қылмыстық "
+        + "іс жоқ.", JUNE_2024);
+    assertThat(c.charges()).extracting(Classification.ChargeResult::kind).containsExactly("administrative");
   }
 
   @Test
@@ -199,5 +237,48 @@ class ClassifierTest {
       assertThat(i.getEvidence().get(0).getEnd()).isLessThanOrEqualTo(body.length());
     });
     assertThat(e.getEvidence()).anyMatch(ev -> ev.getTag().equals("language:en"));
+  }
+
+  @Test
+  void shouldSplitADigestParagraphIntoItsIncidentsAtSemicolonsAndKindLabels() {
+    String digest = """
+        Свобода слова: обзор мониторинга за апрель 2024 года
+
+        В апреле зафиксировано:
+        – 3 апреля в Таразе охрана выгнала оператора выдуманного канала «Дала ТВ» с заседания акимата;
+        – 9 апреля сайт выдуманной газеты «Степной вестник» подвергся DDoS-атаке;
+        – 17 апреля блогера Арлана Сейтова вызвали на допрос в полицию.
+
+        Обвинения. Уголовные: начато досудебное расследование по ст. 274 УК РК против блогера Марата Есенова; суд вынес приговор активисту Ерлану Жумабаеву по ч. 1 ст. 174 УК РК. Гражданские: подан иск о защите чести и достоинства к выдуманному порталу «Алаш Ньюс».
+
+        Итого за апрель: уголовных обвинений – 2 (из них в суде – 1), гражданских исков – 1, административных дел – 0.
+        """;
+    Classification c = classify(digest, Instant.parse("2024-05-02T09:00:00Z"));
+    List<Classification.IncidentResult> events = c.incidents().stream().filter(i -> !i.summary()).toList();
+    assertThat(events).hasSize(6);
+    assertThat(events.get(3).charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("criminal");
+      assertThat(ch.legalBasis()).isEqualTo("KZ-CC-274");
+    });
+    assertThat(events.get(4).charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.stage()).isEqualTo("verdict");
+      assertThat(ch.legalBasis()).isEqualTo("KZ-CC-174");
+    });
+    assertThat(events.get(5).charges()).extracting(Classification.ChargeResult::kind).containsExactly("civil");
+  }
+
+  @Test
+  void shouldReturnOneEmptyIncidentForAnOffTopicArticle() {
+    String body = "The invented Sunflower Mill in Kostanay expects a record harvest.\n"
+        + "- wheat: 2 million tons\n- barley: 1 million tons\n- oats: 0.5 million tons\n"
+        + "1 The ministry of agriculture reported it to the akimat.\n2 Prices may fall.";
+    Classification c = classify(body, JUNE_2024);
+    assertThat(c.onTopic()).isFalse();
+    assertThat(c.incidents()).singleElement().satisfies(i -> {
+      assertThat(i.start()).isZero();
+      assertThat(i.end()).isEqualTo(body.length());
+      assertThat(i.violationTypes()).isEmpty();
+    });
+    assertThat(c.evidence()).extracting(Classification.EvidenceSpan::tag).contains("language:en", "on_topic:false");
   }
 }

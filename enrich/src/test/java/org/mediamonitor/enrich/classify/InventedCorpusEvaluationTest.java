@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,21 +24,36 @@ class InventedCorpusEvaluationTest {
     result = Evaluator.evaluate(labels);
   }
 
+  /** Measured: violation types 0.944, legal basis 0.950, charge kinds 0.958; each threshold about 0.02 below. */
+  private static final Map<String, Double> MIN_F1 = Map.of(
+      "violation_types", 0.92,
+      "legal_basis", 0.93,
+      "charge_kinds", 0.93);
+
   @Test
-  void shouldKeepMicroF1PerFieldAbove0_85() {
+  void shouldKeepMicroF1PerFieldNearWhatItMeasures() {
     for (String field : Evaluator.FIELDS) {
-      assertThat(result.f1(field)).as(field + "\n" + result.report()).isGreaterThanOrEqualTo(0.85);
+      assertThat(result.f1(field)).as(field + "\n" + result.report()).isGreaterThanOrEqualTo(MIN_F1.get(field));
     }
   }
 
   @Test
-  void shouldKeepOnTopicAccuracyAbove0_95() {
-    assertThat(result.onTopicAccuracy()).as(result.report()).isGreaterThanOrEqualTo(0.95);
+  void shouldKeepOnTopicAccuracyAbove0_98() {
+    // Measured: 118/118.
+    assertThat(result.onTopicAccuracy()).as(result.report()).isGreaterThanOrEqualTo(0.98);
   }
 
   @Test
   void shouldParseMostStatedTalliesExactly() {
+    // Measured: 37/39.
     assertThat(result.tallyStated()).isPositive();
-    assertThat((double) result.tallyCorrect() / result.tallyStated()).as(result.report()).isGreaterThanOrEqualTo(0.85);
+    assertThat((double) result.tallyCorrect() / result.tallyStated()).as(result.report()).isGreaterThanOrEqualTo(0.92);
+  }
+
+  @Test
+  void shouldSplitEveryDigestIntoItsIncidents() {
+    // Items separated by bullets, by ";" inside a kind-labelled paragraph, and by kind labels.
+    assertThat(result.digestsWithIncidents()).isPositive();
+    assertThat(result.incidentSplitsCorrect()).as(result.report()).isEqualTo(result.digestsWithIncidents());
   }
 }
