@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         EvaluateCommand.class,
         TaxonomyCommand.class,
         TopicsCommand.class,
+        org.mediamonitor.app.bench.BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class MediaMonitor implements Runnable {
