@@ -91,7 +91,7 @@ class ArticlePublisherTest {
   void knowsWhatWasPublishedBeforeItStarted() throws Exception {
     ArticleInput known = article("https://example.kz/a", "Old story.");
     Map<String, ArticlePublisher.Known> state = new HashMap<>();
-    state.put(known.id(), new ArticlePublisher.Known(known.contentHash(), 3));
+    state.put(known.id(), ArticlePublisher.Known.of(known.contentHash(), 3));
     ArticlePublisher publisher = publisher(state);
 
     assertThat(publisher.publish(known).get()).isEqualTo(new PublishResult(known.id(), 3, PublishResult.Status.UNCHANGED));
