@@ -73,9 +73,16 @@ final class ServiceCommands {
       service.routes(http);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        http.stop();
-        service.close();
-        stopped.countDown();
+        long t0 = System.nanoTime();
+        try {
+          http.stop();
+          service.close();
+          LOG.info("{} stopped in {} ms", name(), (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+          LOG.error("{} did not stop cleanly", name(), e);
+        } finally {
+          stopped.countDown();
+        }
       }, name() + "-shutdown"));
       service.start();
       http.start(port);

@@ -93,7 +93,12 @@ public final class StreamsService implements AutoCloseable {
     metrics.close();
     // leaving the group lets a restarted instance (or another one) take the partitions at once
     // instead of waiting for the session timeout
-    streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+    boolean closed = streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    if (closed) {
+      LOG.info("{}: closed ({})", name, streams.state());
+    } else {
+      LOG.warn("{}: not closed within {} (state {})", name, CLOSE_TIMEOUT, streams.state());
+    }
   }
 }
