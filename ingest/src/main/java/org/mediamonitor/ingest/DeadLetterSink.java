@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.mediamonitor.common.Sends;
 import org.mediamonitor.common.Topic;
 import org.mediamonitor.schema.DeadLetter;
 
@@ -69,19 +70,7 @@ public final class DeadLetterSink implements AutoCloseable {
         .setFailedAt(clock.instant())
         .build();
     byte[] key = origin == null ? null : origin.getBytes(StandardCharsets.UTF_8);
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    try {
-      producer.send(new ProducerRecord<>(topic, key, letter), (metadata, e) -> {
-        if (e != null) {
-          done.completeExceptionally(e);
-        } else {
-          done.complete(null);
-        }
-      });
-    } catch (RuntimeException e) {
-      done.completeExceptionally(e);
-    }
-    return done;
+    return Sends.send(producer, new ProducerRecord<>(topic, key, letter));
   }
 
   @Override

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.mediamonitor.common.CompactedTopic;
+import org.mediamonitor.common.Sends;
 import org.mediamonitor.common.Topic;
 import org.mediamonitor.common.serde.WireFormat;
 import org.mediamonitor.schema.FeedCheckpoint;
@@ -93,19 +94,7 @@ public final class KafkaCheckpointStore implements CheckpointStore {
   @Override
   public CompletableFuture<Void> save(FeedCheckpoint checkpoint) {
     Objects.requireNonNull(checkpoint, "checkpoint");
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    try {
-      producer.send(new ProducerRecord<>(topic.name(), checkpoint.getFeedUrl(), checkpoint), (metadata, error) -> {
-        if (error != null) {
-          done.completeExceptionally(error);
-        } else {
-          done.complete(null);
-        }
-      });
-    } catch (RuntimeException e) {
-      done.completeExceptionally(e);
-    }
-    return done;
+    return Sends.send(producer, new ProducerRecord<>(topic.name(), checkpoint.getFeedUrl(), checkpoint));
   }
 
   @Override
