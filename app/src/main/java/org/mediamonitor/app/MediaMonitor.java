@@ -22,15 +22,7 @@ import picocli.CommandLine.Command;
         org.mediamonitor.app.bench.BenchCommand.class,
         CommandLine.HelpCommand.class
     })
-public final class MediaMonitor implements Runnable {
-
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
+public final class MediaMonitor extends ParentCommand {
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new MediaMonitor()).execute(args));

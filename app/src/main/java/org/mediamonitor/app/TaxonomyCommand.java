@@ -15,15 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code media-monitor taxonomy publish FILE}: replaces the taxonomy of a running enrich, no restart. */
 @Command(name = "taxonomy", mixinStandardHelpOptions = true, description = "Manages the taxonomy enrich tags with.",
     subcommands = TaxonomyCommand.Publish.class)
-final class TaxonomyCommand implements Runnable {
-
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
+final class TaxonomyCommand extends ParentCommand {
 
   @Command(name = "publish", mixinStandardHelpOptions = true,
       description = "Validates FILE and writes it as the new taxonomy version; enrich tags the next article with it.")

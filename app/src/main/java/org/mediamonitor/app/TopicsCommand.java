@@ -12,15 +12,7 @@ import picocli.CommandLine.Mixin;
 /** {@code media-monitor topics create}: the one-shot topic creation step of a deployment. */
 @Command(name = "topics", mixinStandardHelpOptions = true, description = "Manages the pipeline's topics.",
     subcommands = TopicsCommand.Create.class)
-final class TopicsCommand implements Runnable {
-
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
+final class TopicsCommand extends ParentCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true,
       description = "Creates every topic that is missing, with its partitions and cleanup policy, then exits.")

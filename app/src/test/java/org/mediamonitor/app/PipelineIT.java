@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mediamonitor.common.Json;
-import org.mediamonitor.common.config.Settings;
 import org.mediamonitor.testkit.KafkaBrokerExtension;
 
 /** The whole pipeline in one process on a real broker, driven through its HTTP API as a user would. */
@@ -36,25 +30,11 @@ class PipelineIT {
   @TempDir
   static Path state;
 
-  static Pipeline pipeline;
-  static String base;
-  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static RunningPipeline pipeline;
 
   @BeforeAll
-  static void start() throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    Settings settings = Settings.of(Map.of(
-        "bootstrap.servers", KAFKA.bootstrapServers(),
-        "topic.prefix", "pipeline-it-",
-        "enrich.application.id", "pipeline-it-enrich",
-        "aggregate.application.id", "pipeline-it-aggregate"));
-    pipeline = Pipeline.start(settings, state, port, List.of());
-    base = "http://localhost:" + port;
-    await().alias("every service up").atMost(Duration.ofSeconds(90))
-        .until(() -> get("/health").statusCode() == 200);
+  static void start() {
+    pipeline = RunningPipeline.start(KAFKA, state, "pipeline-it");
   }
 
   @AfterAll
@@ -135,12 +115,10 @@ class PipelineIT {
   }
 
   private static HttpResponse<String> post(String json) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/articles"))
-        .header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    return pipeline.post("/api/v1/articles", json);
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return pipeline.get(path);
   }
 }

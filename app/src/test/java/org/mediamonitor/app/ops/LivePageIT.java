@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.mediamonitor.app.RunningPipeline;
 import org.mediamonitor.testkit.KafkaBrokerExtension;
 
 /**

@@ -1,4 +1,4 @@
-package org.mediamonitor.app.ops;
+package org.mediamonitor.app;
 
 import static org.awaitility.Awaitility.await;
 
@@ -17,13 +17,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.mediamonitor.app.Pipeline;
 import org.mediamonitor.common.Json;
 import org.mediamonitor.common.config.Settings;
 import org.mediamonitor.testkit.KafkaBrokerExtension;
 
 /** The real all-in-one pipeline on a test broker, with its own topics and application ids, driven over HTTP. */
-final class RunningPipeline implements AutoCloseable {
+public final class RunningPipeline implements AutoCloseable {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -36,7 +35,7 @@ final class RunningPipeline implements AutoCloseable {
   }
 
   /** Starts and waits until /health answers 200 (every service up). */
-  static RunningPipeline start(KafkaBrokerExtension kafka, Path stateDir, String name) {
+  public static RunningPipeline start(KafkaBrokerExtension kafka, Path stateDir, String name) {
     String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     Settings settings = Settings.of(Map.of(
         "bootstrap.servers", kafka.bootstrapServers(),
@@ -63,26 +62,26 @@ final class RunningPipeline implements AutoCloseable {
     }
   }
 
-  String base() {
+  public String base() {
     return base;
   }
 
-  int port() {
+  public int port() {
     return pipeline.httpPort();
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+  public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
     return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
         .header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Posts one invented article and returns the id ingest gave it (202 expected). */
-  String postArticle(String url, String source, String publishedAt, String body) throws IOException, InterruptedException {
+  public String postArticle(String url, String source, String publishedAt, String body) throws IOException, InterruptedException {
     String json = Json.mapper().writeValueAsString(Map.of("url", url, "source", source, "language", "en",
         "published_at", publishedAt, "body", body));
     HttpResponse<String> r = post("/api/v1/articles", json);
@@ -93,7 +92,7 @@ final class RunningPipeline implements AutoCloseable {
   }
 
   /** True when the month's incidents list names the article. */
-  boolean listsIncidentOf(String month, String articleId) throws IOException, InterruptedException {
+  public boolean listsIncidentOf(String month, String articleId) throws IOException, InterruptedException {
     HttpResponse<String> r = get("/api/v1/months/" + month + "/incidents");
     if (r.statusCode() != 200) {
       return false;
