@@ -2,6 +2,7 @@ package org.mediamonitor.aggregate;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -30,7 +31,8 @@ public record AggregateConfig(
     int alertMinCount,
     int alertMinHistoryMonths,
     int alertBaselineMonths,
-    int alertWindowDays) {
+    int alertWindowDays,
+    Duration alertCheckInterval) {
 
   public static final String APPLICATION_ID = "aggregate.application.id";
   public static final String ZONE = "aggregate.zone";
@@ -42,6 +44,7 @@ public record AggregateConfig(
   public static final String ALERT_MIN_HISTORY_MONTHS = "aggregate.alert.min.history.months";
   public static final String ALERT_BASELINE_MONTHS = "aggregate.alert.baseline.months";
   public static final String ALERT_WINDOW_DAYS = "aggregate.alert.window.days";
+  public static final String ALERT_CHECK_INTERVAL_MS = "aggregate.alert.check.interval.ms";
 
   public static final String DEFAULT_APPLICATION_ID = "media-monitor-aggregate";
   public static final String DEFAULT_ZONE = "Asia/Almaty";
@@ -66,7 +69,10 @@ public record AggregateConfig(
       .define(ALERT_BASELINE_MONTHS, Type.INT, 12, Range.between(1, 120), Importance.MEDIUM,
           "Spike alerts: the baseline is the mean of at most this many preceding calendar months")
       .define(ALERT_WINDOW_DAYS, Type.INT, 30, Range.between(1, 366), Importance.MEDIUM,
-          "Spike alerts: length of the trailing window that ends at the latest incident date");
+          "Spike alerts: length of the trailing window that ends at the latest incident date")
+      .define(ALERT_CHECK_INTERVAL_MS, Type.LONG, 1_000L, Range.between(10L, 600_000L), Importance.LOW,
+          "Spike alerts: how often (wall-clock) the months changed since the last check are tested; a burst of "
+              + "thousands of changes is then tested once, not once per change");
 
   public AggregateConfig {
     if (zone instanceof ZoneOffset) {
@@ -86,7 +92,8 @@ public record AggregateConfig(
         (Integer) v.get(ALERT_MIN_COUNT),
         (Integer) v.get(ALERT_MIN_HISTORY_MONTHS),
         (Integer) v.get(ALERT_BASELINE_MONTHS),
-        (Integer) v.get(ALERT_WINDOW_DAYS));
+        (Integer) v.get(ALERT_WINDOW_DAYS),
+        Duration.ofMillis((Long) v.get(ALERT_CHECK_INTERVAL_MS)));
   }
 
   /** Every default: for tests and tools. */

@@ -104,7 +104,7 @@ public final class AggregateTopology {
         .repartition(Repartitioned.<String, StoryDelta>as(BY_JURISDICTION_REPARTITION)
             .withKeySerde(key).withValueSerde(wire.serde(StoryDelta.class))
             .withNumberOfPartitions(1))
-        .process(() -> new NationalTallyProcessor(detector, listener), Named.as(TALLY_PROCESSOR),
+        .process(() -> new NationalTallyProcessor(detector, listener, config.alertCheckInterval()), Named.as(TALLY_PROCESSOR),
             MONTHS_STORE, MONTH_STORIES_STORE, ALERTS_STORE);
 
     Topic<String, MonthlyCharges> monthly = topics.monthlyTallies();

@@ -1,5 +1,6 @@
 package org.mediamonitor.aggregate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -7,11 +8,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -41,19 +43,41 @@ import org.mediamonitor.schema.TallyFigures;
  * and the month keeps only its figures ({@link AggregateTopology#MONTHS_STORE}), moved by exactly
  * the story's old entry out and its new entry in. The old entry is read from the store, not taken
  * from the delta, so the figures always equal the sum of the entries that are there.
+ *
+ * <p>The month figures and the raised alerts are also held decoded in memory: a few hundred small
+ * records for decades of months, read many times per change (year-to-date, the spike tests'
+ * baselines), written only here. The stores stay the authority: the copies are loaded from them in
+ * {@link #init}, which Kafka Streams calls again after every restore, so they cannot outlive a
+ * rolled-back transaction.
+ *
+ * <p>The spike tests run on a wall-clock timer ({@link AggregateConfig#alertCheckInterval()}), over
+ * the months changed since the last run, not on every change: a backlog of thousands of changes is
+ * then tested a few times instead of thousands, and a count that crosses the threshold and falls
+ * back within one interval (a correction) raises nothing. The trailing window is still tested at
+ * every date the latest incident took, as if each change had been tested. After a restart every
+ * month is tested once, so that a change committed just before a crash is never left untested.
  */
 final class NationalTallyProcessor implements Processor<String, StoryDelta, String, TallyOutput> {
 
   private final SpikeDetector detector;
   private final TallyListener listener;
+  private final Duration checkInterval;
+  private final TreeMap<String, MonthFigures> figures = new TreeMap<>();
+  private final Map<String, SpikeAlert> raised = new HashMap<>();
+  /** The window ends the trailing-window test has yet to see: each latest incident date since the last check. */
+  private final TreeSet<LocalDate> uncheckedWindowEnds = new TreeSet<>();
+  private final SpikeDetector.MonthView view = new MemoryView();
+  /** The earliest month changed since the last check (every later month's baseline moved too); null when none. */
+  private String uncheckedFrom;
   private ProcessorContext<String, TallyOutput> context;
   private KeyValueStore<String, MonthFigures> months;
   private KeyValueStore<String, MonthStory> stories;
   private KeyValueStore<String, SpikeAlert> alerts;
 
-  NationalTallyProcessor(SpikeDetector detector, TallyListener listener) {
+  NationalTallyProcessor(SpikeDetector detector, TallyListener listener, Duration checkInterval) {
     this.detector = detector;
     this.listener = listener;
+    this.checkInterval = checkInterval;
   }
 
   @Override
@@ -62,22 +86,31 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
     this.months = context.getStateStore(AggregateTopology.MONTHS_STORE);
     this.stories = context.getStateStore(AggregateTopology.MONTH_STORIES_STORE);
     this.alerts = context.getStateStore(AggregateTopology.ALERTS_STORE);
+    figures.clear();
+    raised.clear();
+    uncheckedWindowEnds.clear();
+    try (KeyValueIterator<String, MonthFigures> it = months.all()) {
+      it.forEachRemaining(kv -> figures.put(kv.key, kv.value));
+    }
+    try (KeyValueIterator<String, SpikeAlert> it = alerts.all()) {
+      it.forEachRemaining(kv -> raised.put(kv.key, kv.value));
+    }
     Map<String, ChargeCounts> computed = new HashMap<>();
     Map<String, TallyFigures> reported = new HashMap<>();
-    try (KeyValueIterator<String, MonthFigures> it = months.all()) {
-      it.forEachRemaining(kv -> {
-        computed.put(kv.key, kv.value.getComputed());
-        TallyFigures figures = MonthBook.reportedFigures(kv.value);
-        if (figures != null) {
-          reported.put(kv.key, figures);
-        }
-      });
+    figures.forEach((month, f) -> {
+      computed.put(month, f.getComputed());
+      TallyFigures r = MonthBook.reportedFigures(f);
+      if (r != null) {
+        reported.put(month, r);
+      }
+    });
+    listener.loaded(computed, reported, List.copyOf(raised.values()));
+    uncheckedFrom = figures.isEmpty() ? null : figures.firstKey();
+    LocalDate latest = latestIncidentDate();
+    if (latest != null) {
+      uncheckedWindowEnds.add(latest);
     }
-    List<SpikeAlert> raised = new ArrayList<>();
-    try (KeyValueIterator<String, SpikeAlert> it = alerts.all()) {
-      it.forEachRemaining(kv -> raised.add(kv.value));
-    }
-    listener.loaded(computed, reported, raised);
+    context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, this::checkAlerts);
   }
 
   @Override
@@ -98,21 +131,20 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
       return;
     }
     Instant now = Instant.ofEpochMilli(record.timestamp());
-    String latestBefore = latestMonth();
+    String latestBefore = figures.isEmpty() ? null : figures.lastKey();
 
     // the months whose year-to-date may change: from the first touched month of each year to its December
     TreeMap<String, ChargeCounts> ytdBefore = yearToDate(touched);
     Map<String, ChargeCounts> computedBefore = new HashMap<>();
     Map<String, TallyFigures> reportedBefore = new HashMap<>();
-    Map<String, MonthFigures> figuresAfter = new HashMap<>();
     for (String month : touched) {
-      MonthFigures figures = months.get(month);
-      computedBefore.put(month, figures == null ? Counts.zero() : figures.getComputed());
-      reportedBefore.put(month, MonthBook.reportedFigures(figures));
+      MonthFigures current = figures.get(month);
+      computedBefore.put(month, current == null ? Counts.zero() : current.getComputed());
+      reportedBefore.put(month, MonthBook.reportedFigures(current));
       String entryKey = MonthBook.entryKey(month, delta.getStoryKey());
       MonthStory oldEntry = stories.get(entryKey);
       MonthStory newEntry = entry(month, delta.getStoryKey(), delta.getAfter());
-      MonthFigures next = MonthBook.apply(month, figures, delta.getStoryKey(), oldEntry, newEntry,
+      MonthFigures next = MonthBook.apply(month, current, delta.getStoryKey(), oldEntry, newEntry,
           report(month, delta.getAfter()));
       if (!Objects.equals(oldEntry, newEntry)) {
         if (newEntry == null) {
@@ -122,13 +154,14 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
         }
       }
       if (next == null) {
-        if (figures != null) {
+        if (current != null) {
           months.delete(month);
+          figures.remove(month);
         }
-      } else if (!next.equals(figures)) {
+      } else if (!next.equals(current)) {
         months.put(month, next);
+        figures.put(month, next);
       }
-      figuresAfter.put(month, next);
     }
     TreeMap<String, ChargeCounts> ytdAfter = yearToDate(touched);
 
@@ -139,14 +172,14 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
       }
     });
     for (String month : emitted) {
-      MonthFigures figures = figuresAfter.containsKey(month) ? figuresAfter.get(month) : months.get(month);
+      MonthFigures f = figures.get(month);
       // a month left with nothing is deleted from the compacted topic
-      MonthlyCharges out = figures == null ? null : monthly(figures, ytdAfter.get(month), now);
+      MonthlyCharges out = f == null ? null : monthly(f, ytdAfter.get(month), now);
       context.forward(record.withKey(month).withValue(new TallyOutput(TallyOutput.Target.MONTHLY_TALLIES, out)));
     }
     for (String month : touched) {
-      MonthFigures figures = figuresAfter.get(month);
-      ChargeCounts after = figures == null ? Counts.zero() : figures.getComputed();
+      MonthFigures f = figures.get(month);
+      ChargeCounts after = f == null ? Counts.zero() : f.getComputed();
       ChargeCounts before = computedBefore.get(month);
       for (Counts.Field field : Counts.FIELDS) {
         long oldValue = field.computed().apply(before);
@@ -157,9 +190,9 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
         }
       }
       if (!before.equals(after)) {
-        listener.monthChanged(month, figures == null ? null : after);
+        listener.monthChanged(month, f == null ? null : after);
       }
-      TallyFigures reported = MonthBook.reportedFigures(figures);
+      TallyFigures reported = MonthBook.reportedFigures(f);
       if (!Objects.equals(reportedBefore.get(month), reported)) {
         listener.reportedChanged(month, reported);
       }
@@ -175,7 +208,13 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
     if (delta.getAfter() != null && latestBefore != null && monthsOf(delta.getAfter()).first().compareTo(latestBefore) < 0) {
       listener.lateReport();
     }
-    raiseAlerts(touched.first(), record, now);
+    if (uncheckedFrom == null || touched.first().compareTo(uncheckedFrom) < 0) {
+      uncheckedFrom = touched.first();
+    }
+    LocalDate latest = latestIncidentDate();
+    if (latest != null) {
+      uncheckedWindowEnds.add(latest);
+    }
   }
 
   /** The story's incidents in the month, with the article that represents it; null when it has none there. */
@@ -206,7 +245,7 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
     return out;
   }
 
-  /** Year-to-date of every stored month from the first touched month of each touched year to that December. */
+  /** Year-to-date of every month held, from the first touched month of each touched year to that December. */
   private TreeMap<String, ChargeCounts> yearToDate(TreeSet<String> touched) {
     TreeMap<String, ChargeCounts> out = new TreeMap<>();
     TreeMap<Integer, String> firstByYear = new TreeMap<>();
@@ -215,13 +254,12 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
     }
     firstByYear.forEach((year, first) -> {
       ChargeCounts running = Counts.zero();
-      try (KeyValueIterator<String, MonthFigures> it = months.range(YearMonth.of(year, 1).toString(), YearMonth.of(year, 12).toString())) {
-        while (it.hasNext()) {
-          KeyValue<String, MonthFigures> kv = it.next();
-          running = Counts.plus(running, kv.value.getComputed());
-          if (kv.key.compareTo(first) >= 0) {
-            out.put(kv.key, running);
-          }
+      NavigableMap<String, MonthFigures> year12 =
+          figures.subMap(YearMonth.of(year, 1).toString(), true, YearMonth.of(year, 12).toString(), true);
+      for (Map.Entry<String, MonthFigures> e : year12.entrySet()) {
+        running = Counts.plus(running, e.getValue().getComputed());
+        if (e.getKey().compareTo(first) >= 0) {
+          out.put(e.getKey(), running);
         }
       }
     });
@@ -234,30 +272,26 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
         figures.getIncidents(), now);
   }
 
-  private String latestMonth() {
-    try (KeyValueIterator<String, MonthFigures> it = months.reverseAll()) {
-      return it.hasNext() ? it.next().key : null;
+  /** The timer: the spike tests of every month changed since the last run, and of each new trailing window. */
+  private void checkAlerts(long wallClockMs) {
+    if (uncheckedFrom == null && uncheckedWindowEnds.isEmpty()) {
+      return;
     }
-  }
-
-  private void raiseAlerts(String fromMonth, Record<String, StoryDelta> record, Instant now) {
-    SpikeDetector.MonthView view = new StoreView();
-    List<String> candidates = new ArrayList<>();
-    try (KeyValueIterator<String, MonthFigures> it = months.range(fromMonth, null)) {
-      it.forEachRemaining(kv -> candidates.add(kv.key));
-    }
-    LocalDate latestIncident = latestIncidentDate();
+    Instant now = Instant.ofEpochMilli(wallClockMs);
+    List<String> candidates = uncheckedFrom == null ? List.of() : new ArrayList<>(figures.tailMap(uncheckedFrom, true).keySet());
+    List<LocalDate> windowEnds = new ArrayList<>(uncheckedWindowEnds);
+    uncheckedFrom = null;
+    uncheckedWindowEnds.clear();
     for (String kind : SpikeDetector.KINDS) {
       for (String month : candidates) {
-        String id = SpikeDetector.monthAlertId(kind, YearMonth.parse(month));
-        if (alerts.get(id) == null) {
-          detector.testMonth(kind, YearMonth.parse(month), view, now).ifPresent(a -> raise(a, record));
+        if (!raised.containsKey(SpikeDetector.monthAlertId(kind, YearMonth.parse(month)))) {
+          detector.testMonth(kind, YearMonth.parse(month), view, now).ifPresent(a -> raise(a, wallClockMs));
         }
       }
-      if (latestIncident != null) {
-        LocalDate start = latestIncident.minusDays(detector.windowDays() - 1L);
+      for (LocalDate end : windowEnds) {
+        LocalDate start = end.minusDays(detector.windowDays() - 1L);
         if (!overlapsRaisedWindow(kind, start)) {
-          detector.testWindow(kind, latestIncident, view, now).ifPresent(a -> raise(a, record));
+          detector.testWindow(kind, end, view, now).ifPresent(a -> raise(a, wallClockMs));
         }
       }
     }
@@ -265,51 +299,43 @@ final class NationalTallyProcessor implements Processor<String, StoryDelta, Stri
 
   /** A burst is one episode: no new window alert while its window overlaps one already raised. */
   private boolean overlapsRaisedWindow(String kind, LocalDate start) {
-    try (KeyValueIterator<String, SpikeAlert> it = alerts.all()) {
-      while (it.hasNext()) {
-        SpikeAlert a = it.next().value;
-        if (a.getKind().equals(kind) && !SpikeDetector.isMonthAlert(a) && !a.getWindowEnd().isBefore(start)) {
-          return true;
-        }
+    for (SpikeAlert a : raised.values()) {
+      if (a.getKind().equals(kind) && !SpikeDetector.isMonthAlert(a) && !a.getWindowEnd().isBefore(start)) {
+        return true;
       }
     }
     return false;
   }
 
-  private void raise(SpikeAlert alert, Record<String, StoryDelta> record) {
+  private void raise(SpikeAlert alert, long timestamp) {
     alerts.put(alert.getId(), alert);
+    raised.put(alert.getId(), alert);
     listener.alertRaised(alert);
-    context.forward(record.withKey(alert.getId()).withValue(new TallyOutput(TallyOutput.Target.SPIKE_ALERTS, alert)));
+    context.forward(new Record<>(alert.getId(), new TallyOutput(TallyOutput.Target.SPIKE_ALERTS, alert), timestamp));
   }
 
-  /** The last day with a counted incident, read from the months' day figures, latest month first. */
+  /** The last day with a counted incident, from the months' day figures, latest month first. */
   private LocalDate latestIncidentDate() {
-    try (KeyValueIterator<String, MonthFigures> it = months.reverseAll()) {
-      while (it.hasNext()) {
-        MonthFigures figures = it.next().value;
-        List<DayFigures> days = figures.getDays();
-        if (!days.isEmpty()) {
-          return YearMonth.parse(figures.getMonth()).atDay(days.get(days.size() - 1).getDay());
-        }
+    for (MonthFigures f : figures.descendingMap().values()) {
+      List<DayFigures> days = f.getDays();
+      if (!days.isEmpty()) {
+        return YearMonth.parse(f.getMonth()).atDay(days.get(days.size() - 1).getDay());
       }
     }
     return null;
   }
 
-  private final class StoreView implements SpikeDetector.MonthView {
+  private final class MemoryView implements SpikeDetector.MonthView {
     @Override
     public MonthFigures get(YearMonth month) {
-      return months.get(month.toString());
+      return figures.get(month.toString());
     }
 
     @Override
     public YearMonth firstMonthWithData() {
-      try (KeyValueIterator<String, MonthFigures> it = months.all()) {
-        while (it.hasNext()) {
-          KeyValue<String, MonthFigures> kv = it.next();
-          if (kv.value.getIncidents() > 0) {
-            return YearMonth.parse(kv.key);
-          }
+      for (MonthFigures f : figures.values()) {
+        if (f.getIncidents() > 0) {
+          return YearMonth.parse(f.getMonth());
         }
       }
       return null;

@@ -56,6 +56,7 @@ class SpikeAlertTopologyTest {
   @Test
   void shouldRaiseNoAlertForASteadyStream() {
     steadyFirstHalfOf2024();
+    harness.checkAlerts();
     assertThat(harness.alerts.isEmpty()).isTrue();
     assertThat(harness.alertsStore().approximateNumEntries()).isZero();
   }
@@ -64,6 +65,8 @@ class SpikeAlertTopologyTest {
   void shouldRaiseEachAlertOnceForABurstAndNotRepeatWhenItGrows() {
     steadyFirstHalfOf2024();
     List<String> first = burst(1, 12);
+    assertThat(harness.alerts.isEmpty()).as("tested on the timer, not on each change").isTrue();
+    harness.checkAlerts();
 
     List<SpikeAlert> raised = harness.alerts.readValuesToList();
     assertThat(raised).extracting(SpikeAlert::getId).containsExactlyInAnyOrder(
@@ -91,6 +94,7 @@ class SpikeAlertTopologyTest {
     // the burst grows and a correction shrinks it again: nothing is raised twice, nothing is withdrawn
     burst(13, 20);
     harness.delete("burst-01");
+    harness.checkAlerts();
     assertThat(harness.alerts.isEmpty()).isTrue();
     assertThat(harness.alertsStore().approximateNumEntries()).isEqualTo(4);
 
@@ -106,7 +110,32 @@ class SpikeAlertTopologyTest {
       harness.send(article("early-" + day).incident(LocalDate.of(2024, 2, day).toString(), criminal(ChargeStage.filed, 1)));
     }
     harness.send(article("first").incident("2024-01-10", criminal(ChargeStage.filed, 1)));
+    harness.checkAlerts();
     assertThat(harness.alerts.isEmpty()).as("only one month of history before February").isTrue();
     assertThat(harness.queries().months(YearMonth.of(2024, 1), YearMonth.of(2024, 2))).hasSize(2);
+  }
+
+  @Test
+  void shouldRaiseNothingForASpikeCorrectedBeforeTheCheck() {
+    steadyFirstHalfOf2024();
+    List<String> ids = burst(1, 12);
+    ids.subList(2, ids.size()).forEach(harness::delete);
+    harness.checkAlerts();
+    assertThat(harness.alerts.isEmpty()).as("two July cases against four a month is no spike").isTrue();
+    assertThat(harness.queries().months(YearMonth.of(2024, 7), YearMonth.of(2024, 7)).get(0))
+        .containsEntry("incidents", 2);
+  }
+
+  @Test
+  void shouldTestTheTrailingWindowAtEveryLatestDateBetweenChecks() {
+    steadyFirstHalfOf2024();
+    harness.checkAlerts();
+    burst(1, 12);
+    // before the next check the latest incident moves to October: its own window holds none of the burst
+    harness.send(article("later").incident("2024-10-20", administrative(1)));
+    harness.checkAlerts();
+    assertThat(harness.alerts.readValuesToList()).extracting(SpikeAlert::getId)
+        .anyMatch(id -> id.startsWith("criminal/30d/") && id.matches(".*/2024-07-\\d\\d"))
+        .noneMatch(id -> id.endsWith("2024-10-20"));
   }
 }

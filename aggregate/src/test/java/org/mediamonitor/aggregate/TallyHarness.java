@@ -37,6 +37,7 @@ final class TallyHarness implements AutoCloseable {
   final TestOutputTopic<String, TallyChange> changes;
   final TestOutputTopic<String, SpikeAlert> alerts;
   private final Path stateDir;
+  private final AggregateConfig config;
   private Instant clock = Instant.parse("2025-06-01T00:00:00Z");
 
   TallyHarness(AggregateConfig config) {
@@ -44,6 +45,7 @@ final class TallyHarness implements AutoCloseable {
   }
 
   TallyHarness(AggregateConfig config, TallyListener listener) {
+    this.config = config;
     try {
       stateDir = Files.createTempDirectory("aggregate-test");
     } catch (IOException e) {
@@ -77,6 +79,11 @@ final class TallyHarness implements AutoCloseable {
   void delete(String articleId) {
     clock = clock.plusSeconds(1);
     articles.pipeInput(new TestRecord<>(articleId, null, clock));
+  }
+
+  /** Lets the wall clock reach the next spike check, which tests the months changed since the last one. */
+  void checkAlerts() {
+    driver.advanceWallClockTime(config.alertCheckInterval());
   }
 
   /** The monthly-tallies topic read as a table: the last value per month, null for a tombstone. */
