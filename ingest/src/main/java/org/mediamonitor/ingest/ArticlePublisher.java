@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,38 +39,22 @@ public final class ArticlePublisher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
 
-  /**
-   * The last acknowledged state of an id. One is held per article ever published, so it keeps 64
-   * bits of the content hash rather than its 64-character hex form: a third of the memory, and a
-   * collision needs two bodies under the same URL whose SHA-256 share their first 64 bits.
-   */
-  record Known(long hashPrefix, int revision) {
-
-    static Known of(String contentHash, int revision) {
-      return new Known(prefix(contentHash), revision);
-    }
-
-    boolean sameContent(String contentHash) {
-      return hashPrefix == prefix(contentHash);
-    }
-
-    private static long prefix(String hexHash) {
-      return Long.parseUnsignedLong(hexHash.substring(0, 16), 16);
-    }
-  }
-
   private final Producer<String, RawArticle> producer;
   private final String topic;
   private final Clock clock;
   private final Duration closeTimeout;
-  private final ConcurrentHashMap<String, Known> published;
+  /**
+   * Id to last acknowledged content hash and revision, for every article ever published: a few
+   * bytes an article (see {@link PublishedState}), since a monitor runs for years.
+   */
+  private final PublishedState published;
   /** The last publish of each id still running; a later one for the same id waits for it. */
   private final Map<String, CompletableFuture<PublishResult>> inFlight = new HashMap<>();
   /** Runs the publishes that waited, never on the producer's I/O thread (send may block there). */
   private final Executor sequencer;
   private boolean closed;
 
-  ArticlePublisher(Producer<String, RawArticle> producer, String topic, Map<String, Known> initial, Clock clock,
+  ArticlePublisher(Producer<String, RawArticle> producer, String topic, PublishedState initial, Clock clock,
       Duration closeTimeout) {
     this(producer, topic, initial, clock, closeTimeout, Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "ingest-publisher-sequencer");
@@ -80,12 +63,13 @@ public final class ArticlePublisher implements AutoCloseable {
     }));
   }
 
-  ArticlePublisher(Producer<String, RawArticle> producer, String topic, Map<String, Known> initial, Clock clock,
+  /** {@code initial} becomes the publisher's own state: the caller must not use it afterwards. */
+  ArticlePublisher(Producer<String, RawArticle> producer, String topic, PublishedState initial, Clock clock,
       Duration closeTimeout, Executor sequencer) {
     this.sequencer = Objects.requireNonNull(sequencer, "sequencer");
     this.producer = Objects.requireNonNull(producer, "producer");
     this.topic = Objects.requireNonNull(topic, "topic");
-    this.published = new ConcurrentHashMap<>(initial);
+    this.published = Objects.requireNonNull(initial, "initial");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.closeTimeout = closeTimeout;
   }
@@ -99,8 +83,9 @@ public final class ArticlePublisher implements AutoCloseable {
    */
   public static ArticlePublisher start(Map<String, Object> clientProps, Topic<String, RawArticle> topic,
       Duration ackTimeout, int maxBodyBytes, Clock clock) {
-    Map<String, Known> state = loadState(clientProps, topic, ackTimeout.multipliedBy(4));
-    LOG.info("{} holds {} articles; publishing only new or changed ones", topic.name(), state.size());
+    PublishedState state = loadState(clientProps, topic, ackTimeout.multipliedBy(4));
+    LOG.info("{} holds {} articles ({} KB of state); publishing only new or changed ones", topic.name(),
+        state.size(), state.bytesAllocated() >> 10);
     Producer<String, RawArticle> producer = new KafkaProducer<>(producerProps(clientProps, ackTimeout, maxBodyBytes),
         topic.keySerde().serializer(), topic.valueSerde().serializer());
     return new ArticlePublisher(producer, topic.name(), state, clock, ackTimeout);
@@ -126,26 +111,11 @@ public final class ArticlePublisher implements AutoCloseable {
   }
 
   /** Reads the topic from the beginning to its end offsets: id to last content hash and revision. */
-  static Map<String, Known> loadState(Map<String, Object> clientProps, Topic<String, RawArticle> topic,
+  static PublishedState loadState(Map<String, Object> clientProps, Topic<String, RawArticle> topic,
       Duration timeout) {
-    Map<String, Known> state = new HashMap<>();
-    CompactedTopic.readToEnd(clientProps, topic, "media-monitor-ingest-state", timeout,
-        (id, value) -> apply(state, id, value));
+    PublishedState state = new PublishedState();
+    CompactedTopic.readToEnd(clientProps, topic, "media-monitor-ingest-state", timeout, state::apply);
     return state;
-  }
-
-  private static void apply(Map<String, Known> state, String id, RawArticle value) {
-    if (id == null) {
-      return;
-    }
-    if (value == null) {
-      state.remove(id);
-      return;
-    }
-    // records of schema v1 have no hash: derive it, so their content is still recognised
-    String hash = value.getContentHash() == null || value.getContentHash().isEmpty()
-        ? ArticleIds.contentHash(value.getBody()) : value.getContentHash();
-    state.put(id, Known.of(hash, value.getRevision()));
   }
 
   /**
@@ -183,7 +153,7 @@ public final class ArticlePublisher implements AutoCloseable {
   }
 
   private void send(String id, String hash, ArticleInput input, CompletableFuture<PublishResult> result) {
-    Known known = published.get(id);
+    PublishedState.Known known = published.get(id);
     if (known != null && known.sameContent(hash)) {
       result.complete(new PublishResult(id, known.revision(), PublishResult.Status.UNCHANGED));
       return;
@@ -207,7 +177,7 @@ public final class ArticlePublisher implements AutoCloseable {
           result.completeExceptionally(error);
         } else {
           // record the state before completing, so a publish waiting on this one sees it
-          published.put(id, Known.of(hash, revision));
+          published.put(id, hash, revision);
           result.complete(new PublishResult(id, revision, PublishResult.Status.PUBLISHED));
         }
       });

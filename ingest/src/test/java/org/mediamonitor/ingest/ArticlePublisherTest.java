@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +27,7 @@ class ArticlePublisherTest {
   private final MockProducer<String, RawArticle> producer = new MockProducer<>(false, null, new StringSerializer(),
       Topics.defaults().rawArticles().valueSerde().serializer());
 
-  private ArticlePublisher publisher(Map<String, ArticlePublisher.Known> state) {
+  private ArticlePublisher publisher(PublishedState state) {
     // a direct executor: a publish waiting behind another runs as soon as that one is acknowledged
     return new ArticlePublisher(producer, TOPIC, state, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(1),
         Runnable::run);
@@ -40,7 +39,7 @@ class ArticlePublisherTest {
 
   @Test
   void publishesANewArticleAsRevisionOneOnlyOnceAcknowledged() throws Exception {
-    ArticlePublisher publisher = publisher(Map.of());
+    ArticlePublisher publisher = publisher(new PublishedState());
     ArticleInput input = article("https://example.kz/news/1?utm_source=x", "Редактор задержан.");
     CompletableFuture<PublishResult> result = publisher.publish(input);
     assertThat(result).isNotDone();
@@ -64,7 +63,7 @@ class ArticlePublisherTest {
 
   @Test
   void theSameArticleTwiceIsOneArticle() throws Exception {
-    ArticlePublisher publisher = publisher(Map.of());
+    ArticlePublisher publisher = publisher(new PublishedState());
     CompletableFuture<PublishResult> first = publisher.publish(article("https://example.kz/a", "Text of the story."));
     producer.completeNext();
     PublishResult again = publisher.publish(article("https://EXAMPLE.kz/a/#x", "  text of the  story. ")).get();
@@ -74,7 +73,7 @@ class ArticlePublisherTest {
 
   @Test
   void aChangedBodyUnderTheSameUrlIsTheNextRevisionWithTheSameKey() throws Exception {
-    ArticlePublisher publisher = publisher(Map.of());
+    ArticlePublisher publisher = publisher(new PublishedState());
     publisher.publish(article("https://example.kz/a", "First version."));
     producer.completeNext();
     CompletableFuture<PublishResult> second = publisher.publish(article("https://example.kz/a", "Corrected version."));
@@ -90,8 +89,8 @@ class ArticlePublisherTest {
   @Test
   void knowsWhatWasPublishedBeforeItStarted() throws Exception {
     ArticleInput known = article("https://example.kz/a", "Old story.");
-    Map<String, ArticlePublisher.Known> state = new HashMap<>();
-    state.put(known.id(), ArticlePublisher.Known.of(known.contentHash(), 3));
+    PublishedState state = new PublishedState();
+    state.put(known.id(), known.contentHash(), 3);
     ArticlePublisher publisher = publisher(state);
 
     assertThat(publisher.publish(known).get()).isEqualTo(new PublishResult(known.id(), 3, PublishResult.Status.UNCHANGED));
@@ -103,7 +102,7 @@ class ArticlePublisherTest {
 
   @Test
   void concurrentDuplicatesWaitForTheFirstAndWriteNothing() throws Exception {
-    ArticlePublisher publisher = publisher(Map.of());
+    ArticlePublisher publisher = publisher(new PublishedState());
     CompletableFuture<PublishResult> first = publisher.publish(article(null, "Same body."));
     CompletableFuture<PublishResult> second = publisher.publish(article(null, "same   BODY."));
     assertThat(producer.history()).hasSize(1);
@@ -116,7 +115,7 @@ class ArticlePublisherTest {
 
   @Test
   void revisionsInFlightAreNumberedInCallOrder() throws Exception {
-    ArticlePublisher publisher = publisher(Map.of());
+    ArticlePublisher publisher = publisher(new PublishedState());
     CompletableFuture<PublishResult> v1 = publisher.publish(article("https://example.kz/a", "One."));
     CompletableFuture<PublishResult> v2 = publisher.publish(article("https://example.kz/a", "Two."));
     CompletableFuture<PublishResult> other = publisher.publish(article("https://example.kz/b", "Other."));
@@ -133,7 +132,7 @@ class ArticlePublisherTest {
 
   @Test
   void aFailedPublishIsNotRememberedSoARetryPublishes() throws Exception {
-    ArticlePublisher publisher = publisher(Map.of());
+    ArticlePublisher publisher = publisher(new PublishedState());
     ArticleInput input = article("https://example.kz/a", "Story.");
     CompletableFuture<PublishResult> failed = publisher.publish(input);
     producer.errorNext(new TimeoutException("no broker"));
@@ -150,7 +149,7 @@ class ArticlePublisherTest {
 
   @Test
   void aSendThatCannotEnqueueFailsTheFuture() {
-    ArticlePublisher publisher = publisher(Map.of());
+    ArticlePublisher publisher = publisher(new PublishedState());
     producer.sendException = new TimeoutException("metadata not available");
     assertThat(publisher.publish(article(null, "Body."))).isCompletedExceptionally();
   }

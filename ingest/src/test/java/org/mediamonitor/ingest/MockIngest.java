@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -28,7 +27,7 @@ final class MockIngest {
 
   MockIngest(int maxBodyBytes) {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    ArticlePublisher publisher = new ArticlePublisher(articles, "raw", Map.of(), clock, Duration.ofSeconds(1),
+    ArticlePublisher publisher = new ArticlePublisher(articles, "raw", new PublishedState(), clock, Duration.ofSeconds(1),
         Runnable::run);
     DeadLetterSink sink = new DeadLetterSink(deadLetters, "dead", clock, Duration.ofSeconds(1));
     ingestor = new ArticleIngestor(new ArticleParser(maxBodyBytes, clock), publisher, sink, registry,

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +82,13 @@ public final class BenchCommand implements Callable<Integer> {
   /** Publishes in flight during the bulk phase: enough to fill the producer's batches. */
   static final int PUBLISH_WINDOW = 2_000;
   static final long POLL_MS = 50;
+  /**
+   * How long the paced phase waits for an article's first tally change before it stops tracking
+   * it (its memory is reused): far beyond the drain wait and any latency worth a percentile.
+   */
+  static final int TRACK_SECONDS = 300;
+  /** Articles tracked at once at most, whatever the rate: ~60 MB of primitives. */
+  static final int MAX_TRACKED = 1 << 20;
 
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
       description = "Use this Kafka instead of starting an embedded broker.")
@@ -197,14 +203,7 @@ public final class BenchCommand implements Callable<Integer> {
       GroupProgress progress = new GroupProgress(admin);
 
       // 1. the input, published once through the real ingest path
-      List<ArticleGenerator.Article> batch = generator.next(n);
-      long bytes = batch.stream().mapToLong(ArticleGenerator.Article::bodyBytes).sum();
-      long charged = batch.stream().filter(a -> a.kind().charge()).count();
-      long t = System.nanoTime();
-      publishAll(ingestor, batch);
-      double produceS = seconds(System.nanoTime() - t);
-      out.printf(Locale.ROOT, "bench: published %d articles (%.1f MB of bodies, %d with charges) via ArticleIngestor in "
-          + "%.1f s (%.0f/s)%n", n, bytes / 1e6, charged, produceS, n / produceS);
+      publishInput(ingestor, generator, n);
       long timeout = TimeUnit.SECONDS.toNanos(Math.max(180, n / 10));
 
       // 2. the baseline
@@ -307,6 +306,21 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Generates and publishes the N articles of the throughput phases. The articles are not kept
+   * once published: with 20,000 of 2–8 KB they would weigh ~200 MB on the heap the run measures.
+   */
+  private void publishInput(ArticleIngestor ingestor, ArticleGenerator generator, int n) throws Exception {
+    List<ArticleGenerator.Article> batch = generator.next(n);
+    long bytes = batch.stream().mapToLong(ArticleGenerator.Article::bodyBytes).sum();
+    long charged = batch.stream().filter(a -> a.kind().charge()).count();
+    long t = System.nanoTime();
+    publishAll(ingestor, batch);
+    double produceS = seconds(System.nanoTime() - t);
+    out.printf(Locale.ROOT, "bench: published %d articles (%.1f MB of bodies, %d with charges) via ArticleIngestor in "
+        + "%.1f s (%.0f/s)%n", n, bytes / 1e6, charged, produceS, n / produceS);
+  }
+
   private void publishAll(ArticleIngestor ingestor, List<ArticleGenerator.Article> batch) throws Exception {
     Semaphore window = new Semaphore(PUBLISH_WINDOW);
     AtomicLong failed = new AtomicLong();
@@ -334,14 +348,15 @@ public final class BenchCommand implements Callable<Integer> {
 
   /**
    * Publishes at {@code rate}/s for {@code seconds}, and notes when each article's first tally
-   * change becomes visible to a read_committed consumer. Latency = visible - acknowledged.
+   * change becomes visible to a read_committed consumer. Latency = visible - acknowledged. The
+   * bookkeeping ({@link BenchLatencies}) has a fixed size, so a soak measures the pipeline's heap,
+   * not the bench's.
    */
   private Latency paced(CommonConfig common, ArticleIngestor ingestor, ArticleGenerator generator, int seconds,
       HeapSampler heap, GroupProgress progress, List<GroupProgress.Stage> stages) throws Exception {
     Topic<String, TallyChange> changes = common.topics().tallyChanges();
-    Map<String, Long> acked = new ConcurrentHashMap<>();
-    Map<String, Long> seen = new ConcurrentHashMap<>();
-    Map<String, ArticleGenerator.Kind> kinds = new HashMap<>();
+    long total = (long) rate * seconds;
+    BenchLatencies tracker = new BenchLatencies(BenchLatencies.capacity(total, rate, TRACK_SECONDS, MAX_TRACKED));
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong failures = new AtomicLong();
     Map<String, Object> props = new HashMap<>(common.clientProperties());
@@ -363,7 +378,7 @@ public final class BenchCommand implements Callable<Integer> {
             long now = System.nanoTime();
             String id = r.value() == null ? null : r.value().getArticleId();
             if (id != null) {
-              seen.putIfAbsent(id, now);
+              tracker.changed(id, now);
             }
           }
         }
@@ -371,7 +386,6 @@ public final class BenchCommand implements Callable<Integer> {
     }, "bench-tally-reader");
     reader.start();
 
-    long total = (long) rate * seconds;
     long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
     long start = System.nanoTime();
     long nextHeapReport = start + TimeUnit.SECONDS.toNanos(60);
@@ -387,11 +401,10 @@ public final class BenchCommand implements Callable<Integer> {
       }
       ArticleGenerator.Article a = generator.next();
       ArticleInput input = validate(ingestor, a);
-      String id = input.id();
-      kinds.put(id, a.kind());
+      long seq = tracker.published(input.id(), a.kind().charge());
       ingestor.publish(input, EntryPoint.JSONL).whenComplete((r, e) -> {
         if (e == null) {
-          acked.put(id, System.nanoTime());
+          tracker.acknowledged(seq, System.nanoTime());
         } else {
           failures.incrementAndGet();
         }
@@ -401,7 +414,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "bench: heap at %d s: used now %d MB, max in the last minute %d MB, after last GC %d MB; "
             + "published %d, tally changes seen %d, lag %d%n", (System.nanoTime() - start) / 1_000_000_000L,
             HeapSampler.usedNowBytes() >> 20, heap.takeWindowMax() >> 20, HeapSampler.afterLastGcBytes() >> 20,
-            i + 1, seen.size(), progress.lag(stages));
+            i + 1, tracker.seen(), progress.lag(stages));
       }
     }
     double pacedS = seconds(System.nanoTime() - start);
@@ -409,7 +422,7 @@ public final class BenchCommand implements Callable<Integer> {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(quick ? 5 : 60);
     boolean drained = false;
     while (System.nanoTime() < deadline) {
-      if (acked.size() + failures.get() >= total && progress.caughtUp(stages)) {
+      if (tracker.acknowledged() + failures.get() >= total && progress.caughtUp(stages)) {
         drained = true;
         break;
       }
@@ -424,13 +437,15 @@ public final class BenchCommand implements Callable<Integer> {
     stop.set(true);
     reader.join(5_000);
 
-    long chargedPublished = kinds.values().stream().filter(ArticleGenerator.Kind::charge).count();
-    long chargedSeen = kinds.entrySet().stream().filter(e -> e.getValue().charge() && seen.containsKey(e.getKey())).count();
-    long otherSeen = kinds.entrySet().stream().filter(e -> !e.getValue().charge() && seen.containsKey(e.getKey())).count();
-    long[] latencies = kinds.keySet().stream()
-        .filter(id -> acked.containsKey(id) && seen.containsKey(id))
-        .mapToLong(id -> Math.max(0, seen.get(id) - acked.get(id)))
-        .toArray();
+    long chargedPublished = tracker.chargedPublished();
+    long chargedSeen = tracker.chargedSeen();
+    long otherSeen = tracker.otherSeen();
+    long[] latencies = tracker.latencies();
+    if (tracker.expiredCharged() > 0) {
+      out.printf(Locale.ROOT, "bench: WARNING: %d articles with charges showed no tally change within %d s of their "
+          + "publication and were no longer tracked; they are missing from the percentiles%n",
+          tracker.expiredCharged(), tracker.capacity() / rate);
+    }
     out.printf(Locale.ROOT, "bench: paced: %d articles in %.1f s (%.0f/s, %d more than 100 ms late, %d not acknowledged); "
         + "%d with charges by construction, %d of them changed a tally, and %d others did%n",
         total, pacedS, total / pacedS, late, failures.get(), chargedPublished, chargedSeen, otherSeen);
