@@ -68,7 +68,9 @@ import picocli.CommandLine.Option;
  * {@link EnrichApp} and {@link AggregateApp} process the same N, timed from their start until
  * every stage of both has committed its whole input; (4) articles are published at a steady rate
  * while a read_committed consumer of tally-changes notes when each article's first change
- * appears. Every run uses its own topic prefix and application ids.
+ * appears. Every run uses its own topic prefix and application ids. Phases 1–3 run first as a
+ * warm-up round on topics of their own (fewer articles, another seed, not counted), so that both
+ * sides are timed with compiled code rather than the JIT's first minutes.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks the pipeline on invented articles: throughput against an exactly-once pass-through, "
@@ -79,6 +81,13 @@ public final class BenchCommand implements Callable<Integer> {
   static final int QUICK_ARTICLES = 1_000;
   static final int DEFAULT_DURATION_S = 60;
   static final int QUICK_DURATION_S = 8;
+  /**
+   * Articles of the warm-up round. Without it the pipeline's first seconds are spent compiling:
+   * JFR showed the JIT compiler thread using as much CPU as the enrich thread during a cold
+   * pipeline phase, a start-up cost of this JVM, not a cost per article of the pipeline.
+   */
+  static final int DEFAULT_WARM_UP = 2_000;
+  static final int QUICK_WARM_UP = 500;
   /** Publishes in flight during the bulk phase: enough to fill the producer's batches. */
   static final int PUBLISH_WINDOW = 2_000;
   static final long POLL_MS = 50;
@@ -118,6 +127,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Pace for S seconds instead of --duration and print the heap every minute.")
   Integer soak;
 
+  @Option(names = "--warm-up", paramLabel = "N", description = "Articles of the warm-up round, run on topics of its own "
+      + "and not counted (default " + DEFAULT_WARM_UP + ", --quick " + QUICK_WARM_UP + "; 0: none).")
+  Integer warmUp;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Seed of the article generator.")
   long seed;
 
@@ -126,6 +139,8 @@ public final class BenchCommand implements Callable<Integer> {
   double chargeShare;
 
   private PrintStream out;
+  /** Prefix of the progress lines: "warm-up " during the warm-up round. */
+  private String label = "";
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchCommand()).execute(args));
@@ -159,7 +174,14 @@ public final class BenchCommand implements Callable<Integer> {
         bootstrap = broker.bootstrapServers();
         out.printf(Locale.ROOT, "bench: embedded broker at %s (started in %d ms)%n", bootstrap, ms(System.nanoTime() - t));
       }
-      result = run(bootstrap, work, n, pacedSeconds, heap);
+      int w = warmUp != null ? warmUp : quick ? QUICK_WARM_UP : DEFAULT_WARM_UP;
+      String runId = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+      if (w > 0) {
+        label = "warm-up ";
+        run(runId + "-warmup", bootstrap, work, w, 0, new ArticleGenerator(seed + 1, chargeShare), heap);
+        label = "";
+      }
+      result = run(runId, bootstrap, work, n, pacedSeconds, new ArticleGenerator(seed, chargeShare), heap);
     } finally {
       if (broker != null) {
         broker.close();
@@ -173,9 +195,12 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Map<String, Object> run(String bootstrap, Path work, int n, int pacedSeconds, HeapSampler heap)
-      throws Exception {
-    String runId = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+  /**
+   * One round on topics and application ids of its own: the input, the pass-through, the pipeline,
+   * then (unless {@code pacedSeconds} is 0, the warm-up) the paced phase and the heap.
+   */
+  private Map<String, Object> run(String runId, String bootstrap, Path work, int n, int pacedSeconds,
+      ArticleGenerator generator, HeapSampler heap) throws Exception {
     Map<String, String> overrides = new HashMap<>();
     overrides.put(CommonConfig.BOOTSTRAP_SERVERS, bootstrap);
     overrides.put(CommonConfig.TOPIC_PREFIX, runId + "-");
@@ -195,7 +220,6 @@ public final class BenchCommand implements Callable<Integer> {
     String passOutput = runId + "-passthrough-output";
 
     PrometheusMeterRegistry registry = Metrics.newRegistry("media-monitor-bench");
-    ArticleGenerator generator = new ArticleGenerator(seed, chargeShare);
     Map<String, Object> result = new LinkedHashMap<>();
     try (Admin admin = Admin.create(common.clientProperties());
         ArticleIngestor ingestor = ArticleIngestor.open(common, ingestConfig, registry)) {
@@ -227,7 +251,8 @@ public final class BenchCommand implements Callable<Integer> {
         pass.close(Duration.ofSeconds(30));
       }
       double passRate = n / passS;
-      out.printf(Locale.ROOT, "bench: pass-through: %d articles in %.2f s from start (RUNNING after %.2f s): %.0f/s%n",
+      out.printf(Locale.ROOT, "bench: " + label
+          + "pass-through: %d articles in %.2f s from start (RUNNING after %.2f s): %.0f/s%n",
           n, passS, lastRunningS, passRate);
 
       // 3. the pipeline on the same input
@@ -249,13 +274,17 @@ public final class BenchCommand implements Callable<Integer> {
             () -> enrich.streams().running() && aggregate.running());
         double pipeS = timing.seconds();
         double pipeRate = n / pipeS;
-        out.printf(Locale.ROOT, "bench: pipeline (enrich + aggregate): %d articles in %.2f s from start (RUNNING after "
+        out.printf(Locale.ROOT, "bench: " + label
+            + "pipeline (enrich + aggregate): %d articles in %.2f s from start (RUNNING after "
             + "%.2f s): %.0f/s, %.0f%% of the pass-through%n", n, pipeS, lastRunningS, pipeRate, 100 * pipeRate / passRate);
         result.put("articles", n);
         result.put("throughput_articles_per_s", round(pipeRate, 1));
         result.put("passthrough_articles_per_s", round(passRate, 1));
         result.put("ratio", round(pipeRate / passRate, 3));
 
+        if (pacedSeconds == 0) {
+          return result;
+        }
         // 4. latency at a steady rate, on the running pipeline
         Latency latency = paced(common, ingestor, generator, pacedSeconds, heap, progress, pipelineStages);
         result.put("e2e_p50_ms", latency.p50());
@@ -299,7 +328,8 @@ public final class BenchCommand implements Callable<Integer> {
         for (GroupProgress.Stage stage : stages) {
           lags.append(lags.length() == 0 ? "" : ", ").append(progress.lag(stage));
         }
-        out.printf(Locale.ROOT, "bench: %s: %.0f s, records still to commit per stage: %s%n", what, seconds(now - t0),
+        out.printf(Locale.ROOT, "bench: %s%s: %.0f s, records still to commit per stage: %s%n", label, what,
+            seconds(now - t0),
             lags);
       }
       Thread.sleep(POLL_MS);
@@ -317,7 +347,7 @@ public final class BenchCommand implements Callable<Integer> {
     long t = System.nanoTime();
     publishAll(ingestor, batch);
     double produceS = seconds(System.nanoTime() - t);
-    out.printf(Locale.ROOT, "bench: published %d articles (%.1f MB of bodies, %d with charges) via ArticleIngestor in "
+    out.printf(Locale.ROOT, "bench: " + label + "published %d articles (%.1f MB of bodies, %d with charges) via ArticleIngestor in "
         + "%.1f s (%.0f/s)%n", n, bytes / 1e6, charged, produceS, n / produceS);
   }
 
