@@ -14,6 +14,10 @@ import org.slf4j.LoggerFactory;
  * task of one topology. The loader compiles a release as soon as it arrives (on the global
  * thread), so a tagging task usually finds it compiled; a version is compiled at most once.
  * A version names one content: republishing different content under the same version has no effect.
+ *
+ * <p>It also holds the release the global store holds now ({@link #announced()}), so that tagging
+ * tasks need not read the store per article: a store read decodes the whole release (the bundled
+ * taxonomy is about 80 KB of text) every time.
  */
 final class TaggerCache {
 
@@ -85,6 +89,13 @@ final class TaggerCache {
     }
   };
 
+  /**
+   * The release under {@link EnrichTopology#RELEASE_KEY} in the global store, as the loader (the
+   * store's only writer) last put it; null before any release and after a tombstone. Written by the
+   * global thread, read by every stream thread: volatile, and the release is never modified after.
+   */
+  private volatile TaxonomyRelease announced;
+
   TaggerCache(TaggerFactory factory, EnrichMetrics metrics) {
     this.factory = Objects.requireNonNull(factory, "factory");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -93,6 +104,16 @@ final class TaggerCache {
   /** Seeds the cache with the tagger the topology starts with. */
   synchronized void put(Tagger tagger) {
     byVersion.put(tagger.version(), new Outcome(tagger.version(), tagger, null, null, null, null));
+  }
+
+  /** Records the release the global store now holds (null: none); called by the taxonomy loader only. */
+  void announce(TaxonomyRelease release) {
+    announced = release;
+  }
+
+  /** The release the global store holds now, or null; a volatile read, no decoding. */
+  TaxonomyRelease announced() {
+    return announced;
   }
 
   /** The compiled release, compiling it now if no one has; never throws. */

@@ -9,7 +9,6 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.mediamonitor.common.streams.DeadLetterPolicy;
 import org.mediamonitor.schema.DeadLetter;
 import org.mediamonitor.schema.EnrichedArticle;
@@ -19,10 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tags each raw article with the current taxonomy. Before each article it reads the current release
- * from the global store; when that version differs from the tagger it holds, it takes the compiled
- * tagger from the shared cache (compiling it once if the loader has not) and uses it from this
- * article on. A release that does not compile is dead-lettered once and the previous tagger stays.
+ * Tags each raw article with the current taxonomy. Before each article it looks at the current
+ * release the taxonomy loader announced to the shared cache when it stored it in the global store
+ * (reading the store itself would decode the whole release per article); when that version differs
+ * from the tagger it holds, it takes the compiled tagger from the cache (compiling it once if the
+ * loader has not) and uses it from this article on. A release that does not compile is
+ * dead-lettered once and the previous tagger stays.
  */
 final class TaggingProcessor implements Processor<String, RawArticle, Object, Object> {
 
@@ -34,7 +35,6 @@ final class TaggingProcessor implements Processor<String, RawArticle, Object, Ob
   private final String taxonomyTopic;
   private final Serializer<TaxonomyRelease> releaseSerializer;
   private ProcessorContext<Object, Object> context;
-  private KeyValueStore<String, TaxonomyRelease> releases;
   private Tagger tagger;
   private String rejectedVersion;
 
@@ -50,7 +50,6 @@ final class TaggingProcessor implements Processor<String, RawArticle, Object, Ob
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
-    this.releases = context.getStateStore(EnrichTopology.TAXONOMY_STORE);
     metrics.taxonomyInUse(tagger.version());
   }
 
@@ -85,7 +84,7 @@ final class TaggingProcessor implements Processor<String, RawArticle, Object, Ob
   }
 
   private void refreshTagger(long timestamp) {
-    TaxonomyRelease release = releases.get(EnrichTopology.RELEASE_KEY);
+    TaxonomyRelease release = cache.announced();
     if (release == null) {
       return;
     }

@@ -9,9 +9,10 @@ import org.mediamonitor.schema.TaxonomyRelease;
 
 /**
  * Keeps the global taxonomy store a copy of the taxonomy topic, and compiles each new release at
- * once on the global thread, so that tagging tasks find it compiled. It never throws: an invalid
- * release is rejected by the cache and dead-lettered by the first tagging task that sees it
- * (the global thread has no producer).
+ * once on the global thread, so that tagging tasks find it compiled. Every change of the current
+ * release is also announced to the cache, where tagging tasks look for it before each article. It
+ * never throws: an invalid release is rejected by the cache and dead-lettered by the first tagging
+ * task that sees it (the global thread has no producer).
  */
 final class TaxonomyLoader implements Processor<String, TaxonomyRelease, Void, Void> {
 
@@ -27,6 +28,9 @@ final class TaxonomyLoader implements Processor<String, TaxonomyRelease, Void, V
   public void init(ProcessorContext<Void, Void> context) {
     this.context = context;
     this.store = context.getStateStore(EnrichTopology.TAXONOMY_STORE);
+    // The store is restored before processors are initialised; should a restore ever bypass
+    // process() (it replays through it in Kafka 4.3), the release restored is announced here.
+    cache.announce(store.get(EnrichTopology.RELEASE_KEY));
   }
 
   @Override
@@ -34,14 +38,20 @@ final class TaxonomyLoader implements Processor<String, TaxonomyRelease, Void, V
     if (record.key() == null) {
       return;
     }
+    boolean current = EnrichTopology.RELEASE_KEY.equals(record.key());
     if (record.value() == null) {
       store.delete(record.key());
+      if (current) {
+        cache.announce(null);
+      }
       return;
     }
     store.put(record.key(), record.value());
-    if (EnrichTopology.RELEASE_KEY.equals(record.key())) {
+    if (current) {
       RecordMetadata meta = context.recordMetadata().orElse(null);
+      // compiled before it is announced: a task that sees the release finds its tagger ready
       cache.compile(record.value(), meta == null ? null : meta.partition(), meta == null ? null : meta.offset());
+      cache.announce(record.value());
     }
   }
 }

@@ -58,6 +58,7 @@ class EnrichAppIT {
 
   private CommonConfig common;
   private Topics topics;
+  private EnrichConfig config;
   private EnrichApp app;
 
   @BeforeEach
@@ -68,7 +69,11 @@ class EnrichAppIT {
         CommonConfig.TOPIC_PREFIX, "it-" + run + "-",
         CommonConfig.TOPIC_PARTITIONS, "2")));
     topics = common.topics();
-    EnrichConfig config = EnrichConfig.defaults().withApplicationId("enrich-it-" + run).withStateDir(stateDir);
+    config = EnrichConfig.defaults().withApplicationId("enrich-it-" + run).withStateDir(stateDir);
+    startApp();
+  }
+
+  private void startApp() {
     app = new EnrichApp(config, common, new SimpleMeterRegistry(), TestTaggers.FACTORY, TestTaggers.taxonomy("v1"));
     app.start();
     await().alias("enrich RUNNING").atMost(WAIT)
@@ -100,6 +105,23 @@ class EnrichAppIT {
     assertThat(second.getOnTopic()).as("the v2 rules are in force").isTrue();
     assertThat(app.streams()).as("no restart").isSameAs(running);
     assertThat(app.health()).containsEntry("up", true).containsEntry("taxonomyVersion", "v2");
+  }
+
+  @Test
+  void shouldTagWithTheReleaseOnTheTopicAfterARestart() throws Exception {
+    Path file = files.resolve("taxonomy-v2.txt");
+    Files.writeString(file, "version=v2\ntopic=blogger\n", StandardCharsets.UTF_8);
+    new TaxonomyPublisher(TestTaggers.FACTORY).publish(common.clientProperties(), topics, file);
+    await().alias("v2 loaded by the global thread").atMost(WAIT).until(() -> "v2".equals(app.metrics().taxonomyLoaded()));
+    app.close();
+
+    // the new instance starts from v1 and finds v2 while it rebuilds the global store from the topic
+    startApp();
+    produce(topics.rawArticles(), "a-4", EnrichTopologyTest.article("a-4", "A blogger was detained.", "ru"));
+    EnrichedArticle tagged = awaitRecord(topics.enrichedArticles(), "a-4").value();
+    assertThat(tagged.getTaxonomyVersion()).isEqualTo("v2");
+    assertThat(tagged.getOnTopic()).as("the v2 rules are in force").isTrue();
+    assertThat(app.health()).containsEntry("taxonomyVersion", "v2");
   }
 
   @Test

@@ -11,10 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mediamonitor.common.Topic;
 import org.mediamonitor.common.Topics;
 import org.mediamonitor.common.config.CommonConfig;
 import org.mediamonitor.common.config.Settings;
@@ -218,6 +221,54 @@ class EnrichTopologyTest {
     assertThat(metrics.taxonomyLoaded()).isEqualTo("v2");
     assertThat(registry.get(MicrometerEnrichMetrics.TAXONOMY_RELEASES).tag("outcome", "loaded").counter().count())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldKeepTaggingWithTheLastReleaseWhenItIsDeletedAndSwitchToTheNextOne() {
+    taxonomy.pipeInput(EnrichTopology.RELEASE_KEY, release("v2", "version=v2\n"));
+    raw.pipeInput("a-1", article("a-1", "A journalist was detained.", "en"));
+    taxonomy.pipeInput(EnrichTopology.RELEASE_KEY, (TaxonomyRelease) null);
+    raw.pipeInput("a-2", article("a-2", "A journalist was detained.", "en"));
+    taxonomy.pipeInput(EnrichTopology.RELEASE_KEY, release("v3", "version=v3\n"));
+    raw.pipeInput("a-3", article("a-3", "A journalist was detained.", "en"));
+
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getTaxonomyVersion)
+        .containsExactly("v2", "v2", "v3");
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldDecodeAPublishedReleaseOnceNotForEveryArticle() {
+    AtomicInteger decoded = new AtomicInteger();
+    Topic<String, TaxonomyRelease> plain = TOPICS.taxonomy();
+    Deserializer<TaxonomyRelease> counting = (topic, data) -> {
+      decoded.incrementAndGet();
+      return plain.valueSerde().deserializer().deserialize(topic, data);
+    };
+    Topics topics = new Topics(TOPICS.rawArticles(), TOPICS.enrichedArticles(), TOPICS.deadLetters(),
+        TOPICS.monthlyTallies(), TOPICS.tallyChanges(), TOPICS.spikeAlerts(), new Topic<>(plain.name(),
+        plain.keySerde(), Serdes.serdeFrom(plain.valueSerde().serializer(), counting), plain.partitions(),
+        plain.configs()));
+    Topology topology = EnrichTopology.build(topics, TestTaggers.FACTORY, TestTaggers.taxonomy("v1"), metrics);
+    Properties props = EnrichConfig.defaults().withApplicationId("enrich-decode-test")
+        .withStateDir(stateDir.resolve("decode")).streamsProperties(CommonConfig.from(Settings.of(Map.of())), metrics);
+    try (TopologyTestDriver counted = new TopologyTestDriver(topology, props)) {
+      TestInputTopic<String, TaxonomyRelease> releases = counted.createInputTopic(plain.name(),
+          plain.keySerde().serializer(), plain.valueSerde().serializer());
+      TestInputTopic<String, RawArticle> articles = counted.createInputTopic(TOPICS.rawArticles().name(),
+          TOPICS.rawArticles().keySerde().serializer(), TOPICS.rawArticles().valueSerde().serializer());
+      TestOutputTopic<String, EnrichedArticle> out = counted.createOutputTopic(TOPICS.enrichedArticles().name(),
+          TOPICS.enrichedArticles().keySerde().deserializer(), TOPICS.enrichedArticles().valueSerde().deserializer());
+
+      releases.pipeInput(EnrichTopology.RELEASE_KEY, release("v2", "version=v2\n"));
+      for (int i = 1; i <= 5; i++) {
+        articles.pipeInput("a-" + i, article("a-" + i, "A journalist was detained.", "en"));
+      }
+
+      assertThat(out.readValuesToList()).extracting(EnrichedArticle::getTaxonomyVersion).containsOnly("v2").hasSize(5);
+      assertThat(decoded.get()).as("decoded as it arrives from the topic, not read back from the store per article")
+          .isEqualTo(1);
+    }
   }
 
   @Test

@@ -67,7 +67,8 @@ public final class Classifier {
   private static final List<String> STAGE_ORDER = List.of("unknown", "filed", "in_court", "verdict", "dismissed");
   private static final Set<String> EXCLUSIVE_TYPES = Set.of("violation", "legal", "offence", "code");
   private static final Set<String> INERT_TYPES = Set.of("cue", "neg", "modal", "country");
-  private static final Set<String> PLAIN_KINDS = Set.of("criminal", "civil", "administrative");
+  /** A list, not a set: its order is the order of an incident's charges, the same in every JVM. */
+  private static final List<String> PLAIN_KINDS = List.of("criminal", "civil", "administrative");
   /** Tags per plain kind, written once so that no tag string is built per sentence. */
   private static final Map<String, String> KIND_TAG = Map.of("criminal", "kind:criminal", "civil", "kind:civil",
       "administrative", "kind:administrative");
@@ -157,7 +158,7 @@ public final class Classifier {
   }
 
   private static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    return TextIndex.isSpace(c);
   }
 
   private static int stageRank(String stage) {
@@ -231,10 +232,9 @@ public final class Classifier {
     }
 
     Classification classify() {
-      String lower = ix.lowerText;
-      int n = lower.length();
+      int n = ix.text.length();
       letters = ix.letters;
-      digestMonth = Grammar.monthYear(lower, 0, Math.min(n, 1200));
+      digestMonth = Grammar.monthYear(ix.lower, 0, Math.min(n, 1200));
       referenceDate = inferReferenceDate();
 
       hits = resolveOverlaps(filterByDate(matcher.match(ix)));
@@ -243,7 +243,7 @@ public final class Classifier {
         return offTopic(language);
       }
       bucketBySentence();
-      citations = resolveCitations(lower);
+      citations = resolveCitations(ix.lowerText());
 
       List<EvidenceSpan> articleEvidence = articleEvidence(language);
 
@@ -329,17 +329,22 @@ public final class Classifier {
           List.copyOf(ordered), tallies, List.copyOf(articleEvidence), taxonomy.version(), referenceDate);
     }
 
-    /** Hits and tags per sentence. */
+    /**
+     * Hits and tags per sentence. Most sentences have no hit: they share one immutable empty list
+     * and set. Tags are added later (by combinations) only to a sentence that has one already.
+     */
     void bucketBySentence() {
-      bySentence = new ArrayList<>(ix.sentences);
-      sentTags = new ArrayList<>(ix.sentences);
-      for (int s = 0; s < ix.sentences; s++) {
-        bySentence.add(new ArrayList<>(4));
-        sentTags.add(new HashSet<>(8));
-      }
+      bySentence = new ArrayList<>(Collections.nCopies(ix.sentences(), List.of()));
+      sentTags = new ArrayList<>(Collections.nCopies(ix.sentences(), Set.of()));
       for (Hit h : hits) {
         int s = ix.sentenceOf(h.start());
-        bySentence.get(s).add(h);
+        List<Hit> hs = bySentence.get(s);
+        if (hs.isEmpty()) {
+          hs = new ArrayList<>(4);
+          bySentence.set(s, hs);
+          sentTags.set(s, new HashSet<>(8));
+        }
+        hs.add(h);
         Collections.addAll(sentTags.get(s), ruleTags[h.rule()]);
       }
     }
@@ -400,7 +405,7 @@ public final class Classifier {
     /** Every date mention of the text, found on first use. */
     List<Grammar.DateMention> allDates() {
       if (allDates == null) {
-        allDates = Grammar.dates(ix.lowerText, 0, ix.text.length());
+        allDates = Grammar.dates(ix.lowerText(), 0, ix.text.length());
       }
       return allDates;
     }
@@ -411,7 +416,7 @@ public final class Classifier {
       if (publishedAt != null) {
         return publishedAt.atZone(ZoneOffset.UTC).toLocalDate();
       }
-      String lower = ix.lowerText;
+      String lower = ix.lowerText();
       int n = lower.length();
       // A dateline near the top: a short line that is mostly a full date.
       int pos = 0;
@@ -605,7 +610,7 @@ public final class Classifier {
       List<int[]> lines = new ArrayList<>();
       int pos = 0;
       while (pos < n) {
-        int e = text.indexOf('\n', pos);
+        int e = ix.nextLineBreak(pos);
         e = e < 0 ? n : e;
         lines.add(new int[] {pos, e});
         pos = e + 1;
@@ -651,7 +656,7 @@ public final class Classifier {
           numberLed = d == e || isSpace(text.charAt(d)) || Character.isLetter(text.charAt(d));
         }
         boolean section = false;
-        for (int sent = ix.sentenceOf(s); sent < ix.sentences && ix.sentenceStart(sent) < e; sent++) {
+        for (int sent = ix.sentenceOf(s); sent < ix.sentences() && ix.sentenceStart(sent) < e; sent++) {
           Set<String> t = sentTags.get(sent);
           if (t.contains(TALLY_SECTION) || t.contains(TALLY_YTD)) {
             section = true;
@@ -660,7 +665,7 @@ public final class Classifier {
         boolean dateLed = false;
         for (Grammar.DateMention d : datesIn(c, Math.min(e, c + 40))) {
           int lead = d.start() - c;
-          dateLed = lead == 0 || lead <= 3 && ix.lowerText.startsWith("on ", c);
+          dateLed = lead == 0 || lead <= 3 && ix.lowerText().startsWith("on ", c);
           break;
         }
         if (dateLed && bullets == 0 && numbered == 0) {
@@ -676,7 +681,7 @@ public final class Classifier {
         }
         boolean tallyWords = false;
         int kindsNamed = 0;
-        for (int sent = ix.sentenceOf(s); sent < ix.sentences && ix.sentenceStart(sent) < e; sent++) {
+        for (int sent = ix.sentenceOf(s); sent < ix.sentences() && ix.sentenceStart(sent) < e; sent++) {
           for (String k : PLAIN_KINDS) {
             if (sentTags.get(sent).contains(TALLYKIND_TAG.get(k))) {
               tallyWords = true;
@@ -690,7 +695,7 @@ public final class Classifier {
         boolean summaryBullet = inSummary && bullet && tallyWords && hasDigit(c, e);
         // "Criminal: a case was opened ...; the trial of ... began" lists events of a kind, not figures.
         boolean labelled = false;
-        for (int sent = ix.sentenceOf(c); sent < ix.sentences && ix.sentenceStart(sent) < e; sent++) {
+        for (int sent = ix.sentenceOf(c); sent < ix.sentences() && ix.sentenceStart(sent) < e; sent++) {
           labelled |= kindLabelEnd(Math.max(c, ix.sentenceStart(sent)), e) >= 0;
         }
         boolean tally = !labelled
@@ -755,7 +760,7 @@ public final class Classifier {
         if (c < n && BULLETS.indexOf(text.charAt(c)) >= 0 && ++bulletLines >= 3) {
           return true;
         }
-        int e = text.indexOf('\n', c);
+        int e = ix.nextLineBreak(c);
         pos = e < 0 ? n : e + 1;
       }
       return false;
@@ -825,7 +830,7 @@ public final class Classifier {
           continue;
         }
         List<Integer> labels = new ArrayList<>();
-        for (int s = ix.sentenceOf(seg.start()); s < ix.sentences && ix.sentenceStart(s) < seg.end(); s++) {
+        for (int s = ix.sentenceOf(seg.start()); s < ix.sentences() && ix.sentenceStart(s) < seg.end(); s++) {
           int from = Math.max(seg.start(), ix.sentenceStart(s));
           if (kindLabelEnd(from, Math.min(seg.end(), ix.sentenceEnd(s))) >= 0) {
             labels.add(from);
@@ -922,7 +927,7 @@ public final class Classifier {
     List<Grammar.DateMention> datesIn(int from, int to) {
       if (allDates == null && !digest && isSentenceRange(from, to)) {
         // An ordinary article needs the dates of a few sentences only: no scan of the whole text.
-        return Grammar.dates(ix.lowerText, from, to);
+        return Grammar.dates(ix.lowerText(), from, to);
       }
       List<Grammar.DateMention> out = new ArrayList<>(2);
       for (Grammar.DateMention d : allDates()) {
@@ -961,7 +966,7 @@ public final class Classifier {
       }
       for (Grammar.DateMention d : datesIn(c, Math.min(line[1], c + 40))) {
         int lead = d.start() - c;
-        return lead == 0 || lead <= 3 && ix.lowerText.startsWith("on ", c);
+        return lead == 0 || lead <= 3 && ix.lowerText().startsWith("on ", c);
       }
       return false;
     }
@@ -978,11 +983,11 @@ public final class Classifier {
         if (!seg.summary()) {
           continue;
         }
-        for (int s = ix.sentenceOf(seg.start()); s < ix.sentences && ix.sentenceStart(s) < seg.end(); s++) {
+        for (int s = ix.sentenceOf(seg.start()); s < ix.sentences() && ix.sentenceStart(s) < seg.end(); s++) {
           Set<String> t = sentTags.get(s);
           if (t.contains(TALLY_YTD)) {
             inYtd = true;
-          } else if (inYtd && Grammar.namesMonth(ix.lowerText, ix.sentenceStart(s), ix.sentenceEnd(s))
+          } else if (inYtd && Grammar.namesMonth(ix.lowerText(), ix.sentenceStart(s), ix.sentenceEnd(s))
               && !t.contains(TALLY_EXCLUDE)) {
             inYtd = false;
           }
@@ -1009,7 +1014,10 @@ public final class Classifier {
           skip.set(s);
           continue;
         }
-        incidentTags.addAll(sentTags.get(s));
+        Set<String> t = sentTags.get(s);
+        if (!t.isEmpty()) {
+          incidentTags.addAll(t);
+        }
       }
 
       Set<String> violations = new LinkedHashSet<>();
@@ -1022,7 +1030,10 @@ public final class Classifier {
           continue;
         }
         List<Legal> ls = legalIn(s, lawDate);
-        legalBySentence.put(s, ls);
+        if (!ls.isEmpty()) {
+          // read with getOrDefault(s, List.of()): most sentences have none and need no entry
+          legalBySentence.put(s, ls);
+        }
         for (Legal l : ls) {
           if (legal.add(l.code())) {
             evidence.add(l.evidence());
@@ -1049,16 +1060,20 @@ public final class Classifier {
             blocked = true;
           }
         }
-        if (blocked) {
+        // The incident's tags are the union of its sentences' tags (a combination adds its tag to
+        // both), so a combination whose tags the incident lacks holds in none of its sentences.
+        if (blocked || !incidentTags.containsAll(combo.all())) {
           continue;
         }
+        boolean sentenceScope = combo.scope().equals("sentence");
+        String firstTag = combo.all().get(0);
         for (int s = firstSent; s <= lastSent; s++) {
           if (skip.get(s)) {
             continue;
           }
           Set<String> t = sentTags.get(s);
-          boolean ok = combo.scope().equals("sentence") ? t.containsAll(combo.all())
-              : t.contains(combo.all().get(0)) && incidentTags.containsAll(combo.all());
+          boolean ok = sentenceScope ? t.containsAll(combo.all())
+              : t.contains(firstTag) && incidentTags.containsAll(combo.all());
           for (String no : combo.none()) {
             if (t.contains(no)) {
               ok = false;
@@ -1114,7 +1129,7 @@ public final class Classifier {
       if (referenceDate == null) {
         return false;
       }
-      int y = Grammar.latestYear(ix.lowerText, ix.sentenceStart(s), ix.sentenceEnd(s));
+      int y = Grammar.latestYear(ix.lowerText(), ix.sentenceStart(s), ix.sentenceEnd(s));
       return y > 0 && y < referenceDate.getYear() - 1;
     }
 
@@ -1135,10 +1150,9 @@ public final class Classifier {
      * reference date (background).
      */
     LocalDate incidentDate(Segment seg) {
-      String lower = ix.lowerText;
       int first = ix.sentenceOf(seg.start());
       int used = 0;
-      for (int s = first; s < ix.sentences && ix.sentenceStart(s) < seg.end() && used < 3; s++) {
+      for (int s = first; s < ix.sentences() && ix.sentenceStart(s) < seg.end() && used < 3; s++) {
         int ss = ix.sentenceStart(s);
         int se = Math.min(seg.end(), ix.sentenceEnd(s));
         if (ix.tokenFrom(ss) >= ix.tokens || ix.tokStart[ix.tokenFrom(ss)] >= se) {
@@ -1179,6 +1193,9 @@ public final class Classifier {
 
     /** Legal-basis codes a sentence gives: citations, implied wording, offences, statutes by name. */
     List<Legal> legalIn(int s, LocalDate lawDate) {
+      if (citations.isEmpty() && bySentence.get(s).isEmpty()) {
+        return List.of();
+      }
       List<Legal> out = new ArrayList<>();
       int ss = ix.sentenceStart(s);
       int se = ix.sentenceEnd(s);
@@ -1237,6 +1254,9 @@ public final class Classifier {
           continue;
         }
         Set<String> t = sentTags.get(s);
+        if (t.isEmpty() && !legalBySentence.containsKey(s)) {
+          continue; // no tag and no legal basis: nothing below can name, stage or close a charge
+        }
         withdrawn |= t.contains(STAGE_DISMISSED);
         if (t.contains("modal") || t.contains(NEG_CORRECTION)) {
           // A correction restates the wrong claim in its own sentence; the right one follows.
@@ -1561,7 +1581,7 @@ public final class Classifier {
 
     void amountsInto(Mention m, int s) {
       Set<String> t = sentTags.get(s);
-      for (Grammar.Amount a : Grammar.amounts(ix.lowerText, ix.sentenceStart(s), ix.sentenceEnd(s))) {
+      for (Grammar.Amount a : Grammar.amounts(ix.lowerText(), ix.sentenceStart(s), ix.sentenceEnd(s))) {
         if (t.contains(DAMAGES_AWARD)) {
           m.awarded = m.awarded == null ? a.kzt() : m.awarded;
         } else {
@@ -1580,13 +1600,16 @@ public final class Classifier {
     }
 
     Integer countIn(int ss, int se, boolean summary, boolean skipParens) {
-      List<Grammar.DateMention> dates = datesIn(ss, se);
+      List<Grammar.DateMention> dates = null; // found at the first number: most sentences have none
       int first = ix.tokenFrom(ss);
       for (int t = first; t < ix.tokens && ix.tokStart[t] < se; t++) {
-        String w = ix.token(t);
-        Integer v = Grammar.numberWord(w);
+        Integer v = numberAt(t);
         if (v == null) {
           continue;
+        }
+        String w = ix.token(t);
+        if (dates == null) {
+          dates = datesIn(ss, se);
         }
         int ts = ix.tokStart[t];
         int te = ix.tokEnd[t];
@@ -1645,7 +1668,7 @@ public final class Classifier {
         if (!seg.summary()) {
           continue;
         }
-        for (int s = ix.sentenceOf(seg.start()); s < ix.sentences && ix.sentenceStart(s) < seg.end(); s++) {
+        for (int s = ix.sentenceOf(seg.start()); s < ix.sentences() && ix.sentenceStart(s) < seg.end(); s++) {
           Long[] fig = ytd.get(s) ? year : month;
           String part = ytd.get(s) ? "year_to_date" : "month";
           Set<String> t = sentTags.get(s);
@@ -1659,7 +1682,7 @@ public final class Classifier {
               boolean claim = hasTagIn(s, DAMAGES, clause[0], clause[1]);
               boolean isAward = award || !claim && lastAward;
               lastAward = isAward;
-              for (Grammar.Amount a : Grammar.amounts(ix.lowerText, clause[0], clause[1])) {
+              for (Grammar.Amount a : Grammar.amounts(ix.lowerText(), clause[0], clause[1])) {
                 int slot = isAward ? 6 : 5;
                 if (fig[slot] == null) {
                   fig[slot] = a.kzt();
@@ -1803,7 +1826,7 @@ public final class Classifier {
         return null;
       }
       for (int t = h.tokFirst() - 1; t >= 0 && t >= h.tokFirst() - 3; t--) {
-        Integer v = Grammar.numberWord(ix.token(t));
+        Integer v = numberAt(t);
         if (v != null) {
           return v;
         }
@@ -1813,12 +1836,17 @@ public final class Classifier {
 
     Integer firstNumberAfter(int from, int to) {
       for (int t = ix.tokenFrom(from); t < ix.tokens && ix.tokStart[t] < to; t++) {
-        Integer v = Grammar.numberWord(ix.token(t));
+        Integer v = numberAt(t);
         if (v != null) {
           return v;
         }
       }
       return null;
+    }
+
+    /** Grammar.numberWord of token t; the word is built only when it may be a number. */
+    Integer numberAt(int t) {
+      return Grammar.mayBeNumber(ix.lower, ix.tokStart[t], ix.tokEnd[t]) ? Grammar.numberWord(ix.token(t)) : null;
     }
 
     boolean isMeasure(String w) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Language-generic grammar in English, Russian and Kazakh: numbers written as digits or words,
@@ -33,6 +34,25 @@ final class Grammar {
       Map.entry("бір", 1), Map.entry("екі", 2), Map.entry("үш", 3), Map.entry("төрт", 4), Map.entry("бес", 5),
       Map.entry("алты", 6), Map.entry("жеті", 7), Map.entry("сегіз", 8), Map.entry("тоғыз", 9),
       Map.entry("екеуі", 2), Map.entry("үшеуі", 3), Map.entry("төртеуі", 4));
+
+  /** First chars and lengths of the number words: most words are ruled out without a lookup. */
+  private static final String NUMBER_WORD_FIRST = NUMBER_WORDS.keySet().stream()
+      .map(w -> String.valueOf(w.charAt(0))).distinct().sorted().collect(Collectors.joining());
+  private static final int SHORTEST_NUMBER_WORD = NUMBER_WORDS.keySet().stream().mapToInt(String::length).min().orElse(0);
+  private static final int LONGEST_NUMBER_WORD = NUMBER_WORDS.keySet().stream().mapToInt(String::length).max().orElse(0);
+
+  /**
+   * False when chars [start, end) cannot be a word {@link #numberWord} gives a value for: not led
+   * by a digit, and not of a number word's first letter and length.
+   */
+  static boolean mayBeNumber(char[] chars, int start, int end) {
+    int len = end - start;
+    if (len <= 0) {
+      return false;
+    }
+    char c = chars[start];
+    return isDigit(c) || len >= SHORTEST_NUMBER_WORD && len <= LONGEST_NUMBER_WORD && NUMBER_WORD_FIRST.indexOf(c) >= 0;
+  }
 
   /** The value of a word that is a small number (digits or a number word), or null. */
   static Integer numberWord(String word) {
@@ -197,11 +217,12 @@ final class Grammar {
    */
   static List<DateMention> dates(String lower, int from, int to) {
     List<DateMention> out = new ArrayList<>();
-    Matcher dayMonth = DAY_THEN_MONTH.matcher(lower);
-    Matcher afterDay = AFTER_DAY.matcher(lower);
-    Matcher kk = KK_YEAR_FIRST.matcher(lower);
-    Matcher iso = ISO.matcher(lower);
-    Matcher dotted = DOTTED.matcher(lower);
+    // made at the first run of digits: most sentences have none
+    Matcher dayMonth = null;
+    Matcher afterDay = null;
+    Matcher kk = null;
+    Matcher iso = null;
+    Matcher dotted = null;
     int i = from;
     while (i < to) {
       if (!isDigit(lower.charAt(i)) || i > 0 && (Character.isLetterOrDigit(lower.charAt(i - 1))
@@ -215,6 +236,13 @@ final class Grammar {
         e++;
       }
       int digits = e - s;
+      if (dayMonth == null) {
+        dayMonth = DAY_THEN_MONTH.matcher(lower);
+        afterDay = AFTER_DAY.matcher(lower);
+        kk = KK_YEAR_FIRST.matcher(lower);
+        iso = ISO.matcher(lower);
+        dotted = DOTTED.matcher(lower);
+      }
       if (digits == 4 && lookingAt(iso, s, to)) {
         add(out, s, iso.end(), iso.group(1), Integer.parseInt(iso.group(2)), iso.group(3));
       } else if (digits == 4 && lookingAt(kk, s, to) && month(kk.group(3)) > 0 && !isLatin(kk.group(3))) {
@@ -313,6 +341,54 @@ final class Grammar {
     return null;
   }
 
+  /**
+   * {@link #monthYear(String, int, int)} on the text as chars (TextIndex's lower-cased chars): the
+   * scan for four digits needs no string of the text.
+   */
+  static YearMonth monthYear(char[] lower, int from, int to) {
+    for (int i = from; i + 4 <= to; i++) {
+      if (!isDigit(lower[i]) || i > 0 && Character.isLetterOrDigit(lower[i - 1])) {
+        continue;
+      }
+      if (!isDigit(lower[i + 1]) || !isDigit(lower[i + 2]) || !isDigit(lower[i + 3])
+          || i + 4 < lower.length && isDigit(lower[i + 4])) {
+        continue;
+      }
+      int ws = previousWordStart(lower, i, from);
+      if (ws >= 0) {
+        int mo = monthWord(new String(lower, ws, wordEnd(lower, ws) - ws));
+        if (mo > 0) {
+          return YearMonth.of(Integer.parseInt(new String(lower, i, 4)), mo);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** {@link #previousWordStart(String, int, int)} on chars. */
+  private static int previousWordStart(char[] lower, int pos, int from) {
+    int k = pos - 1;
+    while (k >= from && (Character.isWhitespace(lower[k]) || lower[k] == ',' || lower[k] == '.')) {
+      k--;
+    }
+    if (k < from || !Character.isLetter(lower[k])) {
+      return -1;
+    }
+    while (k > from && Character.isLetter(lower[k - 1])) {
+      k--;
+    }
+    return k;
+  }
+
+  /** {@link #wordEnd(String, int)} on chars. */
+  private static int wordEnd(char[] lower, int start) {
+    int k = start;
+    while (k < lower.length && Character.isLetter(lower[k])) {
+      k++;
+    }
+    return k;
+  }
+
   /** Whether [from, to) names a month (with or without year), e.g. "in August 2021", "в сентябре". */
   static boolean namesMonth(String lower, int from, int to) {
     return monthYear(lower, from, to) != null || IN_MONTH.matcher(lower).region(from, to).find();
@@ -328,13 +404,15 @@ final class Grammar {
     return best;
   }
 
+  private static final String[][] MONTH_STEMS_BY_NUMBER = {
+      {"jan", "январ", "қаңтар"}, {"feb", "феврал", "ақпан"}, {"mar", "март", "наурыз"}, {"apr", "апрел", "сәуір"},
+      {"may", "ма", "мамыр"}, {"jun", "июн", "маусым"}, {"jul", "июл", "шілде"}, {"aug", "август", "тамыз"},
+      {"sep", "сентябр", "қыркүйек"}, {"oct", "октябр", "қазан"}, {"nov", "ноябр", "қараша"}, {"dec", "декабр", "желтоқсан"}};
+
   /** Month number of an English, Russian or Kazakh month name or stem, or 0. */
   static int month(String w) {
     String s = w.toLowerCase(java.util.Locale.ROOT);
-    String[][] stems = {
-        {"jan", "январ", "қаңтар"}, {"feb", "феврал", "ақпан"}, {"mar", "март", "наурыз"}, {"apr", "апрел", "сәуір"},
-        {"may", "ма", "мамыр"}, {"jun", "июн", "маусым"}, {"jul", "июл", "шілде"}, {"aug", "август", "тамыз"},
-        {"sep", "сентябр", "қыркүйек"}, {"oct", "октябр", "қазан"}, {"nov", "ноябр", "қараша"}, {"dec", "декабр", "желтоқсан"}};
+    String[][] stems = MONTH_STEMS_BY_NUMBER;
     // "мамыр" and "март" start like "ма": test the longer stems first.
     if (s.startsWith("мамыр")) {
       return 5;
@@ -367,9 +445,18 @@ final class Grammar {
     }
   }
 
-  /** Character.isDigit with a fast path for ASCII. */
+  /** Character.isDigit of every char, computed once: texts are scanned for digits char by char. */
+  private static final boolean[] DIGIT = new boolean[1 << 16];
+
+  static {
+    for (int c = 0; c < DIGIT.length; c++) {
+      DIGIT[c] = Character.isDigit((char) c);
+    }
+  }
+
+  /** Character.isDigit, by table. */
   static boolean isDigit(char c) {
-    return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    return DIGIT[c];
   }
 
   /** Counts of Latin, Cyrillic and Kazakh-specific letters. */

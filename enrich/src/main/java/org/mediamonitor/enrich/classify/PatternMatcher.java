@@ -2,7 +2,6 @@ package org.mediamonitor.enrich.classify;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,55 @@ final class PatternMatcher {
   /** Words a {@code ~} may skip. */
   static final int MAX_GAP = 4;
 
-  /** One compiled pattern. */
-  record Compiled(int rule, String[] words, boolean[] exact, boolean[] gapBefore) {}
+  /**
+   * One compiled pattern: its words in lower case, as chars (compared with the text's lower-cased
+   * chars without String calls), whether each must match a whole text word, and whether a gap
+   * ({@code ~}) comes before it.
+   */
+  private static final class Compiled {
+    final int rule;
+    final char[][] words;
+    final boolean[] exact;
+    final boolean[] gapBefore;
+    /** No {@code ~} in the pattern: its words must follow one another. */
+    final boolean gapFree;
+    /**
+     * For a second word that must be the very next token (no gap before it): its first char and
+     * length, so that most patterns are ruled out without following {@link #words}.
+     */
+    final boolean secondIsNext;
+    final char secondFirst;
+    final int secondLength;
+    final boolean secondExact;
+
+    Compiled(int rule, String[] words, boolean[] exact, boolean[] gapBefore) {
+      this.rule = rule;
+      this.words = new char[words.length][];
+      for (int i = 0; i < words.length; i++) {
+        this.words[i] = words[i].toCharArray();
+      }
+      this.exact = exact;
+      this.gapBefore = gapBefore;
+      boolean gaps = false;
+      for (boolean g : gapBefore) {
+        gaps |= g;
+      }
+      this.gapFree = !gaps;
+      this.secondIsNext = words.length > 1 && !gapBefore[1];
+      this.secondFirst = secondIsNext ? this.words[1][0] : 0;
+      this.secondLength = secondIsNext ? this.words[1].length : 0;
+      this.secondExact = secondIsNext && exact[1];
+    }
+
+    /**
+     * False when the token after the first word's (its first char and length; length 0 when there
+     * is none on the same line) cannot be the second word.
+     */
+    boolean secondMayMatch(char nextFirst, int nextLength) {
+      return !secondIsNext || nextLength > 0 && nextFirst == secondFirst
+          && (secondExact ? nextLength == secondLength : nextLength >= secondLength);
+    }
+  }
 
   /** A match of a rule in a text: characters [start, end), tokens [tokFirst, tokLast]. */
   record Hit(int rule, int start, int end, int tokFirst, int tokLast) {}
@@ -30,14 +76,28 @@ final class PatternMatcher {
   /** Compiled patterns grouped by their first word: index into {@link #stemGroups} or {@link #exactGroups}. */
   private final Compiled[][] stemGroups;
   private final Compiled[][] exactGroups;
-  /** A character trie over the first words: node -> group of patterns whose first word ends there. */
-  private final int[] stemAt;
-  private final int[] exactAt;
-  /** Children of the trie: open addressing on (node, char). */
-  private final long[] edgeKeys;
-  private final int[] edgeChild;
-  private final int edgeMask;
+  /**
+   * A character trie over the first words, nodes numbered breadth first so that the upper levels,
+   * which every token visits, lie together in memory. Per node, at {@code node * NODE_INTS}: the
+   * group of stem patterns whose first word ends there (-1: none), the group of exact ones, the
+   * index of its first edge and its number of edges.
+   */
+  private final int[] nodes;
+  private static final int NODE_INTS = 4;
+  /** Edges of the trie: per node a run of chars in ascending order, and the node each leads to. */
+  private final char[] edgeChar;
+  private final int[] edgeNode;
+  /** The root's children by char: the first char of every token is looked up here. */
   private final int[] rootChild = new int[1 << 16];
+  /**
+   * The children of the root's children (nodes 1..{@link #firstLevel}), the second step of every
+   * token, as a table by the char's index in the trie's alphabet ({@link #alphabet}; 0 for any other
+   * char, whose column is all 0).
+   */
+  private final int[] secondStep;
+  private final int firstLevel;
+  private final int alphabetSize;
+  private final char[] alphabet = new char[1 << 16];
 
   PatternMatcher(List<Taxonomy.Rule> rules) {
     Map<String, List<Compiled>> stems = new LinkedHashMap<>();
@@ -108,41 +168,61 @@ final class PatternMatcher {
     }
     stemGroups = sg.toArray(new Compiled[0][]);
     exactGroups = eg.toArray(new Compiled[0][]);
-    stemAt = stemList.stream().mapToInt(Integer::intValue).toArray();
-    exactAt = exactList.stream().mapToInt(Integer::intValue).toArray();
-    int edges = 0;
-    for (int node = 1; node < children.size(); node++) {
-      edges += children.get(node).size();
+    // Renumber breadth first, children in char order.
+    int count = children.size();
+    int[] order = new int[count];
+    int[] renumbered = new int[count];
+    int tail = 1;
+    for (int head = 0; head < tail; head++) {
+      Map<Character, Integer> kids = children.get(order[head]);
+      for (Character c : sortedKeys(kids)) {
+        int old = kids.get(c);
+        renumbered[old] = tail;
+        order[tail++] = old;
+      }
     }
-    int cap = Integer.highestOneBit(Math.max(16, edges * 3)) << 1;
-    edgeKeys = new long[cap];
-    Arrays.fill(edgeKeys, -1L);
-    edgeChild = new int[cap];
-    edgeMask = cap - 1;
-    for (int node = 0; node < children.size(); node++) {
-      for (Map.Entry<Character, Integer> e : children.get(node).entrySet()) {
+    nodes = new int[count * NODE_INTS];
+    edgeChar = new char[Math.max(0, count - 1)];
+    edgeNode = new int[edgeChar.length];
+    int edge = 0;
+    for (int node = 0; node < count; node++) {
+      int old = order[node];
+      Map<Character, Integer> kids = children.get(old);
+      nodes[node * NODE_INTS] = stemList.get(old);
+      nodes[node * NODE_INTS + 1] = exactList.get(old);
+      nodes[node * NODE_INTS + 2] = edge;
+      nodes[node * NODE_INTS + 3] = kids.size();
+      for (Character c : sortedKeys(kids)) {
+        int target = renumbered[kids.get(c)];
         if (node == 0) {
-          rootChild[e.getKey()] = e.getValue();
-          continue;
+          rootChild[c] = target;
         }
-        long key = edgeKey(node, e.getKey());
-        int slot = slot(key);
-        while (edgeKeys[slot] != -1L) {
-          slot = (slot + 1) & edgeMask;
-        }
-        edgeKeys[slot] = key;
-        edgeChild[slot] = e.getValue();
+        edgeChar[edge] = c;
+        edgeNode[edge] = target;
+        edge++;
+      }
+    }
+    int letters = 0;
+    for (char c : edgeChar) {
+      if (alphabet[c] == 0) {
+        alphabet[c] = (char) ++letters;
+      }
+    }
+    alphabetSize = letters + 1;
+    firstLevel = count > 0 ? nodes[3] : 0;
+    secondStep = new int[firstLevel * alphabetSize];
+    for (int node = 1; node <= firstLevel; node++) {
+      int from = nodes[node * NODE_INTS + 2];
+      for (int i = from; i < from + nodes[node * NODE_INTS + 3]; i++) {
+        secondStep[(node - 1) * alphabetSize + alphabet[edgeChar[i]]] = edgeNode[i];
       }
     }
   }
 
-  private static long edgeKey(int node, char c) {
-    return ((long) node << 16) | c;
-  }
-
-  private int slot(long key) {
-    long h = key * 0x9E3779B97F4A7C15L;
-    return (int) (h >>> 40) & edgeMask;
+  private static List<Character> sortedKeys(Map<Character, Integer> map) {
+    List<Character> keys = new ArrayList<>(map.keySet());
+    Collections.sort(keys);
+    return keys;
   }
 
   /** The child of a trie node by a character, or 0 when there is none. */
@@ -150,18 +230,19 @@ final class PatternMatcher {
     if (node == 0) {
       return rootChild[c];
     }
-    long key = edgeKey(node, c);
-    int slot = slot(key);
-    while (true) {
-      long k = edgeKeys[slot];
-      if (k == key) {
-        return edgeChild[slot];
-      }
-      if (k == -1L) {
-        return 0;
-      }
-      slot = (slot + 1) & edgeMask;
+    if (node <= firstLevel) {
+      return secondStep[(node - 1) * alphabetSize + alphabet[c]];
     }
+    // further down a node has few children: a scan of its sorted run of chars
+    int from = nodes[node * NODE_INTS + 2];
+    int to = from + nodes[node * NODE_INTS + 3];
+    for (int i = from; i < to; i++) {
+      char x = edgeChar[i];
+      if (x >= c) {
+        return x == c ? edgeNode[i] : 0;
+      }
+    }
+    return 0;
   }
 
   /**
@@ -228,14 +309,17 @@ final class PatternMatcher {
         if (node == 0) {
           break;
         }
-        int g = stemAt[node];
+        int g = nodes[node * NODE_INTS];
         if (g >= 0) {
           start = hits == null ? 0 : hits.size();
           hits = extendAll(ix, stemGroups[g], t, hits);
         }
-        if (i == e - 1 && exactAt[node] >= 0) {
-          start = hits == null ? 0 : hits.size();
-          hits = extendAll(ix, exactGroups[exactAt[node]], t, hits);
+        if (i == e - 1) {
+          int x = nodes[node * NODE_INTS + 1];
+          if (x >= 0) {
+            start = hits == null ? 0 : hits.size();
+            hits = extendAll(ix, exactGroups[x], t, hits);
+          }
         }
       }
       if (start >= 0 && hits != null && hits.size() > 1) {
@@ -260,34 +344,59 @@ final class PatternMatcher {
 
   private static List<Hit> extendAll(TextIndex ix, Compiled[] group, int t0, List<Hit> hits) {
     List<Hit> out = hits;
+    // The next token on the same line, looked at once for the whole group: most patterns fail on it.
+    int t1 = t0 + 1;
+    boolean next = t1 < ix.tokens && ix.tokLine[t1] == ix.tokLine[t0];
+    int nextLength = next ? ix.tokEnd[t1] - ix.tokStart[t1] : 0;
+    char nextFirst = next ? ix.lower[ix.tokStart[t1]] : 0;
     for (Compiled c : group) {
-      int last = extendFrom(ix, c, 1, t0);
+      if (!c.secondMayMatch(nextFirst, nextLength)) {
+        continue;
+      }
+      int last = c.words.length == 1 ? t0 : c.gapFree ? extendAdjacent(ix, c, t0) : extendFrom(ix, c, 1, t0);
       if (last >= 0) {
         if (out == null) {
           out = new ArrayList<>();
         }
-        out.add(new Hit(c.rule(), ix.tokStart[t0], ix.tokEnd[last], t0, last));
+        out.add(new Hit(c.rule, ix.tokStart[t0], ix.tokEnd[last], t0, last));
       }
     }
     return out;
   }
 
+  /** {@link #extendFrom} for a pattern without gaps: each word on the next token, on the same line. */
+  private static int extendAdjacent(TextIndex ix, Compiled c, int t0) {
+    int last = t0 + c.words.length - 1;
+    if (last >= ix.tokens) {
+      return -1;
+    }
+    int line = ix.tokLine[t0];
+    for (int word = 1, t = t0 + 1; t <= last; word++, t++) {
+      if (ix.tokLine[t] != line || !wordMatches(ix, t, c.words[word], c.exact[word])) {
+        return -1;
+      }
+    }
+    return last;
+  }
+
   private static int extendFrom(TextIndex ix, Compiled c, int word, int prevTok) {
-    if (word == c.words().length) {
+    if (word == c.words.length) {
       return prevTok;
     }
-    int maxSkip = c.gapBefore()[word] ? MAX_GAP : 0;
+    int maxSkip = c.gapBefore[word] ? MAX_GAP : 0;
+    char[] w = c.words[word];
+    boolean exact = c.exact[word];
+    int line = ix.tokLine[prevTok];
     for (int skip = 0; skip <= maxSkip; skip++) {
       int t = prevTok + 1 + skip;
       if (t >= ix.tokens) {
         return -1;
       }
       // A pattern never crosses a line break.
-      if (ix.tokLine[t] != ix.tokLine[prevTok]) {
+      if (ix.tokLine[t] != line) {
         return -1;
       }
-      boolean ok = c.exact()[word] ? ix.tokenEquals(t, c.words()[word]) : ix.tokenStartsWith(t, c.words()[word]);
-      if (ok) {
+      if (wordMatches(ix, t, w, exact)) {
         int r = extendFrom(ix, c, word + 1, t);
         if (r >= 0) {
           return r;
@@ -295,5 +404,21 @@ final class PatternMatcher {
       }
     }
     return -1;
+  }
+
+  /** Whether token t is the word (exact) or starts with it (a stem). */
+  private static boolean wordMatches(TextIndex ix, int t, char[] w, boolean exact) {
+    int s = ix.tokStart[t];
+    int len = ix.tokEnd[t] - s;
+    if (exact ? len != w.length : len < w.length) {
+      return false;
+    }
+    char[] lower = ix.lower;
+    for (int i = 0; i < w.length; i++) {
+      if (lower[s + i] != w[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -13,102 +13,227 @@ final class TextIndex {
   private static final Set<String> ABBREVIATIONS = Set.of("ст", "ч", "п", "пп", "art", "arts", "no", "nos", "г", "гг",
       "т", "им", "ул", "mr", "mrs", "ms", "dr", "st", "zh", "para", "p", "pt", "vs", "etc", "обл", "р", "тыс", "млн",
       "млрд", "mln", "bn", "тг", "kzt", "т.е", "др", "пр", "қ", "б", "ж", "жж", "gen", "col", "jr", "sr", "inc", "ltd");
+  /** The same words as chars, compared with the text's chars without building a string per full stop. */
+  private static final char[][] ABBREVIATION_CHARS = ABBREVIATIONS.stream().map(String::toCharArray)
+      .toArray(char[][]::new);
 
   final String text;
   /** Letters by alphabet, for telling the language. */
   final Grammar.LetterCounts letters;
   final char[] lower;
-  final String lowerText;
+  /** {@link #lower} as a string, for the regular expressions; made on first use. */
+  private String lowerText;
   final int[] tokStart;
   final int[] tokEnd;
   final int tokens;
   /** Line number of each token, so that patterns do not cross lines. */
   final int[] tokLine;
-  /** Sentence start offsets, ascending; sentence i spans sentStart[i]..sentStart[i+1]. */
-  int[] sentStart;
-  int sentences;
+  /** Offsets of the line breaks, ascending. */
+  private final int[] lineBreaks;
+  private final int lineBreakCount;
+  /**
+   * Sentence start offsets, ascending; sentence i spans sentStart[i]..sentStart[i+1]. Found on
+   * first use: an off-topic text is judged without them.
+   */
+  private int[] sentStart;
+  private int sentences;
+  /** Until then, the offsets of line breaks and of the chars that may end a sentence (. ! ?). */
+  private int[] stops;
+  private int stopCount;
 
   TextIndex(String text) {
     this.text = text;
     int n = text.length();
-    lower = new char[n];
-    int[] byClass = new int[4];
-    text.getChars(0, n, lower, 0);
-    for (int i = 0; i < n; i++) {
-      char c = lower[i];
-      lower[i] = NORMALIZED[c];
-      byClass[LETTER_CLASS[c]]++;
-    }
-    letters = new Grammar.LetterCounts(byClass[1], byClass[2] + byClass[3], byClass[3]);
-    lowerText = new String(lower);
-    int[] ts = new int[Math.max(16, n / 4)];
-    int[] te = new int[ts.length];
+    char[] low = new char[n];
+    text.getChars(0, n, low, 0);
+    // One pass over the text: normalise each char in place, count letters by alphabet, cut word
+    // tokens, note line breaks and the chars that may end a sentence (the sentence rules, run when
+    // sentences are first asked for, look at those few positions only).
+    int latin = 0;
+    int cyrillic = 0;
+    int kazakh = 0;
+    int cap = Math.max(16, n / 4);
+    int[] ts = new int[cap];
+    int[] te = new int[cap];
+    int[] tl = new int[cap];
     int count = 0;
-    int[] tl = new int[ts.length];
+    int[] stops = new int[16];
+    int stopCount = 0;
+    int[] breaks = new int[16];
     int line = 0;
-    int i = 0;
-    while (i < n) {
-      if (lower[i] == '\n') {
-        line++;
-      }
-      if (isWordChar(lower[i])) {
-        int s = i;
-        while (i < n && isWordChar(lower[i])) {
-          i++;
+    int wordStart = -1;
+    for (int from = 0; from < n; from += COUNT_CHUNK) {
+      int to = Math.min(n, from + COUNT_CHUNK);
+      // the three letter counts of this chunk, packed into one long (a branch per letter costs more)
+      long packed = 0;
+      for (int i = from; i < to; i++) {
+        char c = low[i];
+        char l = NORMALIZED[c];
+        low[i] = l;
+        int f = FLAGS[c];
+        packed += LETTER_COUNT[(f >>> 1) & 7];
+        if ((f & WORD) != 0) {
+          if (wordStart < 0) {
+            wordStart = i;
+          }
+          continue;
         }
-        if (count == ts.length) {
-          ts = Arrays.copyOf(ts, count * 2);
-          te = Arrays.copyOf(te, count * 2);
-          tl = Arrays.copyOf(tl, count * 2);
+        if (wordStart >= 0) {
+          if (count == ts.length) {
+            ts = Arrays.copyOf(ts, count * 2);
+            te = Arrays.copyOf(te, count * 2);
+            tl = Arrays.copyOf(tl, count * 2);
+          }
+          ts[count] = wordStart;
+          te[count] = i;
+          tl[count] = line;
+          count++;
+          wordStart = -1;
         }
-        tl[count] = line;
-        ts[count] = s;
-        te[count] = i;
-        count++;
-      } else {
-        i++;
+        if ((f & STOP) != 0) {
+          if (l == '\n') {
+            if (line == breaks.length) {
+              breaks = Arrays.copyOf(breaks, line * 2);
+            }
+            breaks[line++] = i;
+          }
+          if (stopCount == stops.length) {
+            stops = Arrays.copyOf(stops, stopCount * 2);
+          }
+          stops[stopCount++] = i;
+        }
       }
+      latin += (int) (packed & COUNT_MASK);
+      cyrillic += (int) ((packed >>> COUNT_BITS) & COUNT_MASK);
+      kazakh += (int) (packed >>> (2 * COUNT_BITS));
     }
+    if (wordStart >= 0) {
+      if (count == ts.length) {
+        ts = Arrays.copyOf(ts, count + 1);
+        te = Arrays.copyOf(te, count + 1);
+        tl = Arrays.copyOf(tl, count + 1);
+      }
+      ts[count] = wordStart;
+      te[count] = n;
+      tl[count] = line;
+      count++;
+    }
+    lower = low;
+    letters = new Grammar.LetterCounts(latin, cyrillic, kazakh);
     tokStart = ts;
     tokEnd = te;
     tokLine = tl;
     tokens = count;
-    int[] ss = new int[16];
+    this.stops = stops;
+    this.stopCount = stopCount;
+    this.lineBreaks = breaks;
+    this.lineBreakCount = line;
+  }
+
+  /** The offset of the first line break at or after from, or -1: text.indexOf('\n', from). */
+  int nextLineBreak(int from) {
+    int lo = 0;
+    int hi = lineBreakCount;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (lineBreaks[mid] < from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < lineBreakCount ? lineBreaks[lo] : -1;
+  }
+
+  /** The lower-cased text as a string. */
+  String lowerText() {
+    if (lowerText == null) {
+      lowerText = new String(lower);
+    }
+    return lowerText;
+  }
+
+  /** Cuts the text into sentences at line breaks and at the stops that end one. */
+  private void findSentences() {
+    int n = text.length();
+    int[] ss = new int[Math.min(16, stopCount + 1)];
     int sc = 0;
     ss[sc++] = 0;
-    char[] low = lower;
-    for (int k = 0; k < n; k++) {
-      char c = low[k];
-      int boundary = -1;
-      if (c == '\n') {
-        boundary = k + 1;
-      } else if ((c == '.' || c == '!' || c == '?') && endsSentence(k)) {
-        boundary = k + 1;
+    for (int x = 0; x < stopCount; x++) {
+      int k = stops[x];
+      if (lower[k] != '\n' && !endsSentence(k)) {
+        continue;
       }
-      if (boundary > 0 && boundary < n && boundary > ss[sc - 1]) {
+      int boundary = k + 1;
+      if (boundary < n && boundary > ss[sc - 1]) {
         if (sc == ss.length) {
           ss = Arrays.copyOf(ss, sc * 2);
         }
         ss[sc++] = boundary;
       }
     }
-    sentStart = Arrays.copyOf(ss, sc);
+    sentStart = sc == ss.length ? ss : Arrays.copyOf(ss, sc);
     sentences = sc;
+    stops = null;
+  }
+
+  /** The number of sentences. */
+  int sentences() {
+    if (sentStart == null) {
+      findSentences();
+    }
+    return sentences;
   }
 
   /** normalize() and isWordChar() of every char, computed once: the text loop is then table lookups. */
   private static final char[] NORMALIZED = new char[1 << 16];
   private static final boolean[] WORD_CHAR = new boolean[1 << 16];
-  /** 1 Latin letter, 2 Cyrillic letter, 3 Kazakh-only Cyrillic letter, 0 anything else. */
-  private static final byte[] LETTER_CLASS = new byte[1 << 16];
+  private static final boolean[] SPACE = new boolean[1 << 16];
+  /** Bits of {@link #FLAGS}. */
+  private static final byte WORD = 1;
+  private static final byte LATIN = 2;
+  private static final byte CYRILLIC = 4;
+  private static final byte KAZAKH = 8;
+  private static final byte STOP = 16;
+  /**
+   * Per char of the original text: WORD when its normalised form is a word char; LATIN for a Latin
+   * letter; CYRILLIC for a Cyrillic letter, with KAZAKH also set for a Kazakh-only one; STOP when
+   * its normalised form is a line break or may end a sentence (. ! ?).
+   */
+  private static final byte[] FLAGS = new byte[1 << 16];
+  /** Letter counts are summed in fields of this many bits of a long, for chunks of up to COUNT_CHUNK chars. */
+  private static final int COUNT_BITS = 21;
+  private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+  private static final int COUNT_CHUNK = 1 << 20;
+  /** By FLAGS >>> 1: what one char adds to the packed Latin, Cyrillic and Kazakh counts. */
+  private static final long[] LETTER_COUNT = new long[8];
 
   static {
     for (int c = 0; c < NORMALIZED.length; c++) {
       NORMALIZED[c] = normalizeSlow((char) c);
       WORD_CHAR[c] = Character.isLetterOrDigit((char) c);
+      SPACE[c] = Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+    for (int c = 0; c < NORMALIZED.length; c++) {
       char ch = (char) c;
-      LETTER_CLASS[c] = (byte) (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' ? 1
-          : Grammar.isKazakhLetter(ch) ? 3 : ch >= '\u0400' && ch <= '\u04FF' ? 2 : 0);
+      char l = NORMALIZED[c];
+      int f = WORD_CHAR[l] ? WORD : 0;
+      if (l == '\n' || l == '.' || l == '!' || l == '?') {
+        f |= STOP;
+      }
+      if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z') {
+        f |= LATIN;
+      } else if (Grammar.isKazakhLetter(ch)) {
+        f |= CYRILLIC | KAZAKH;
+      } else if (ch >= '\u0400' && ch <= '\u04FF') {
+        f |= CYRILLIC;
+      }
+      FLAGS[c] = (byte) f;
+    }
+    for (int f = 0; f < LETTER_COUNT.length; f++) {
+      int flags = f << 1;
+      LETTER_COUNT[f] = ((flags & LATIN) != 0 ? 1L : 0L) | ((flags & CYRILLIC) != 0 ? 1L << COUNT_BITS : 0L)
+          | ((flags & KAZAKH) != 0 ? 1L << (2 * COUNT_BITS) : 0L);
     }
   }
 
@@ -174,11 +299,21 @@ final class TextIndex {
     if (s == e) {
       return true;
     }
-    String word = new String(lower, s, e - s);
-    if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
+    int len = e - s;
+    if (len == 1 && Character.isLetter(lower[s])) {
       return false;
     }
-    return !ABBREVIATIONS.contains(word);
+    return !isAbbreviation(lower, s, len);
+  }
+
+  /** Whether chars [s, s + len) are one of {@link #ABBREVIATIONS}. */
+  private static boolean isAbbreviation(char[] chars, int s, int len) {
+    for (char[] a : ABBREVIATION_CHARS) {
+      if (a.length == len && a[0] == chars[s] && Arrays.equals(a, 0, len, chars, s, s + len)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -186,6 +321,7 @@ final class TextIndex {
    * the items of a digest paragraph, so that each item is read as a sentence of its own.
    */
   void addSentenceStarts(int[] starts) {
+    sentences();
     int[] merged = Arrays.copyOf(sentStart, sentences + starts.length);
     System.arraycopy(starts, 0, merged, sentences, starts.length);
     Arrays.sort(merged);
@@ -200,16 +336,18 @@ final class TextIndex {
   }
 
   int sentenceOf(int charPos) {
+    sentences();
     int i = Arrays.binarySearch(sentStart, charPos);
     return i >= 0 ? i : -i - 2;
   }
 
   int sentenceStart(int s) {
+    sentences();
     return sentStart[s];
   }
 
   int sentenceEnd(int s) {
-    return s + 1 < sentences ? sentStart[s + 1] : text.length();
+    return s + 1 < sentences() ? sentStart[s + 1] : text.length();
   }
 
   /** Index of the first token starting at or after a character offset. */
@@ -231,42 +369,34 @@ final class TextIndex {
     return new String(lower, tokStart[t], tokEnd[t] - tokStart[t]);
   }
 
-  boolean tokenStartsWith(int t, String prefix) {
-    int len = tokEnd[t] - tokStart[t];
-    if (len < prefix.length()) {
-      return false;
-    }
-    int s = tokStart[t];
-    for (int i = 0; i < prefix.length(); i++) {
-      if (lower[s + i] != prefix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  boolean tokenEquals(int t, String word) {
-    return tokEnd[t] - tokStart[t] == word.length() && tokenStartsWith(t, word);
-  }
-
-  /** The text around a span, on one line, for evidence. */
+  /** The text around a span, on one line, for evidence: each run of spaces becomes one, none at the ends. */
   String snippet(int start, int end) {
     int s = Math.max(0, start - 30);
     int e = Math.min(text.length(), end + 30);
-    StringBuilder b = new StringBuilder(e - s);
+    if (e <= s) {
+      return "";
+    }
+    char[] in = new char[e - s];
+    text.getChars(s, e, in, 0);
+    char[] out = new char[in.length];
+    int len = 0;
     boolean space = false;
-    for (int i = s; i < e; i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        space = b.length() > 0;
+    for (char c : in) {
+      if (SPACE[c]) {
+        space = len > 0;
       } else {
         if (space) {
-          b.append(' ');
+          out[len++] = ' ';
           space = false;
         }
-        b.append(c);
+        out[len++] = c;
       }
     }
-    return b.toString();
+    return new String(out, 0, len);
+  }
+
+  /** Character.isWhitespace or Character.isSpaceChar: the spaces of snippets and layout. */
+  static boolean isSpace(char c) {
+    return SPACE[c];
   }
 }

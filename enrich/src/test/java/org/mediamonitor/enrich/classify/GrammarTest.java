@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class GrammarTest {
 
   private static long amount(String text) {
-    String lower = new TextIndex(text).lowerText;
+    String lower = new TextIndex(text).lowerText();
     List<Grammar.Amount> a = Grammar.amounts(lower, 0, lower.length());
     assertThat(a).as(text).hasSize(1);
     return a.get(0).kzt();
@@ -35,12 +35,12 @@ class GrammarTest {
 
   @Test
   void shouldIgnoreNumbersWithoutCurrency() {
-    String lower = new TextIndex("The harvest reached 17 million tons.").lowerText;
+    String lower = new TextIndex("The harvest reached 17 million tons.").lowerText();
     assertThat(Grammar.amounts(lower, 0, lower.length())).isEmpty();
   }
 
   private static LocalDate date(String text, LocalDate reference) {
-    String lower = new TextIndex(text).lowerText;
+    String lower = new TextIndex(text).lowerText();
     List<Grammar.DateMention> d = Grammar.dates(lower, 0, lower.length());
     assertThat(d).as(text).isNotEmpty();
     return d.get(0).resolve(reference);
