@@ -6,12 +6,14 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -141,6 +143,7 @@ public final class BenchCommand implements Callable<Integer> {
   private PrintStream out;
   /** Prefix of the progress lines: "warm-up " during the warm-up round. */
   private String label = "";
+  private CpuClock cpu = new CpuClock(OptionalLong.empty());
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchCommand()).execute(args));
@@ -171,6 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
       if (bootstrap == null) {
         long t = System.nanoTime();
         broker = EmbeddedKafkaBroker.start(work.resolve("kafka"));
+        cpu = new CpuClock(broker.pid());
         bootstrap = broker.bootstrapServers();
         out.printf(Locale.ROOT, "bench: embedded broker at %s (started in %d ms)%n", bootstrap, ms(System.nanoTime() - t));
       }
@@ -241,19 +245,23 @@ public final class BenchCommand implements Callable<Integer> {
       List<GroupProgress.Stage> passStages = List.of(
           new GroupProgress.Stage(runId + "-passthrough", List.of(topics.rawArticles().name())));
       double passS;
+      String passCpu;
       try (KafkaStreams pass = new KafkaStreams(PassThroughTopology.build(topics.rawArticles().name(), passOutput),
           passProps)) {
+        CpuClock.Sample cpu0 = cpu.now();
         long t0 = System.nanoTime();
         pass.start();
         Timing timing = await("pass-through", progress, passStages, t0, timeout,
             () -> pass.state() == KafkaStreams.State.RUNNING);
         passS = timing.seconds();
+        passCpu = cpu.now().since(cpu0, n);
         pass.close(Duration.ofSeconds(30));
       }
       double passRate = n / passS;
       out.printf(Locale.ROOT, "bench: " + label
           + "pass-through: %d articles in %.2f s from start (RUNNING after %.2f s): %.0f/s%n",
           n, passS, lastRunningS, passRate);
+      out.printf(Locale.ROOT, "bench: %spass-through CPU: %s%n", label, passCpu);
 
       // 3. the pipeline on the same input
       String aggregateId = runId + "-aggregate";
@@ -267,16 +275,20 @@ public final class BenchCommand implements Callable<Integer> {
       EnrichApp enrich = new EnrichApp(enrichConfig, common, registry);
       AggregateApp aggregate = new AggregateApp(AggregateConfig.from(settings), common, registry);
       try {
+        CpuClock.Sample cpu0 = cpu.now();
         long t0 = System.nanoTime();
         enrich.start();
         aggregate.start();
         Timing timing = await("pipeline", progress, pipelineStages, t0, timeout,
             () -> enrich.streams().running() && aggregate.running());
         double pipeS = timing.seconds();
+        String pipeCpu = cpu.now().since(cpu0, n);
         double pipeRate = n / pipeS;
         out.printf(Locale.ROOT, "bench: " + label
             + "pipeline (enrich + aggregate): %d articles in %.2f s from start (RUNNING after "
-            + "%.2f s): %.0f/s, %.0f%% of the pass-through%n", n, pipeS, lastRunningS, pipeRate, 100 * pipeRate / passRate);
+            + "%.2f s; each stage done at %s): %.0f/s, %.0f%% of the pass-through%n", n, pipeS, lastRunningS,
+            timing.stages(), pipeRate, 100 * pipeRate / passRate);
+        out.printf(Locale.ROOT, "bench: %spipeline CPU: %s%n", label, pipeCpu);
         result.put("articles", n);
         result.put("throughput_articles_per_s", round(pipeRate, 1));
         result.put("passthrough_articles_per_s", round(passRate, 1));
@@ -301,7 +313,14 @@ public final class BenchCommand implements Callable<Integer> {
     return result;
   }
 
-  private record Timing(double seconds) {}
+  /** The time from start until every stage was done, and until each one was (upstream first). */
+  private record Timing(double seconds, List<Double> stageSeconds) {
+    String stages() {
+      StringBuilder b = new StringBuilder();
+      stageSeconds.forEach(s -> b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", s)));
+      return b + " s";
+    }
+  }
 
   private volatile double lastRunningS;
 
@@ -310,13 +329,18 @@ public final class BenchCommand implements Callable<Integer> {
       BooleanSupplier running) throws ExecutionException, InterruptedException, TimeoutException {
     lastRunningS = Double.NaN;
     long lastReport = System.nanoTime();
+    List<Double> stageSeconds = new ArrayList<>();
     while (true) {
       long now = System.nanoTime();
       if (Double.isNaN(lastRunningS) && running.getAsBoolean()) {
         lastRunningS = seconds(now - t0);
       }
-      if (progress.caughtUp(stages)) {
-        return new Timing(seconds(System.nanoTime() - t0));
+      int done = progress.stagesDone(stages);
+      while (stageSeconds.size() < done) {
+        stageSeconds.add(seconds(System.nanoTime() - t0));
+      }
+      if (done == stages.size()) {
+        return new Timing(stageSeconds.get(stageSeconds.size() - 1), List.copyOf(stageSeconds));
       }
       if (now - t0 > timeoutNanos) {
         throw new TimeoutException(what + " did not process its input within " + seconds(timeoutNanos) + " s; lag "
@@ -337,18 +361,23 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Generates and publishes the N articles of the throughput phases. The articles are not kept
-   * once published: with 20,000 of 2–8 KB they would weigh ~200 MB on the heap the run measures.
+   * Generates and publishes the N articles of the throughput phases, a window at a time: the
+   * articles are never all held at once (20,000 of 2–8 KB would weigh ~200 MB on the heap the run
+   * measures), so any N fits.
    */
   private void publishInput(ArticleIngestor ingestor, ArticleGenerator generator, int n) throws Exception {
-    List<ArticleGenerator.Article> batch = generator.next(n);
-    long bytes = batch.stream().mapToLong(ArticleGenerator.Article::bodyBytes).sum();
-    long charged = batch.stream().filter(a -> a.kind().charge()).count();
+    long bytes = 0;
+    long charged = 0;
     long t = System.nanoTime();
-    publishAll(ingestor, batch);
+    for (int done = 0; done < n; done += PUBLISH_WINDOW) {
+      List<ArticleGenerator.Article> chunk = generator.next(Math.min(PUBLISH_WINDOW, n - done));
+      bytes += chunk.stream().mapToLong(ArticleGenerator.Article::bodyBytes).sum();
+      charged += chunk.stream().filter(a -> a.kind().charge()).count();
+      publishAll(ingestor, chunk);
+    }
     double produceS = seconds(System.nanoTime() - t);
-    out.printf(Locale.ROOT, "bench: " + label + "published %d articles (%.1f MB of bodies, %d with charges) via ArticleIngestor in "
-        + "%.1f s (%.0f/s)%n", n, bytes / 1e6, charged, produceS, n / produceS);
+    out.printf(Locale.ROOT, "bench: " + label + "published %d articles (%.1f MB of bodies, %d with charges) via "
+        + "ArticleIngestor in %.1f s (%.0f/s)%n", n, bytes / 1e6, charged, produceS, n / produceS);
   }
 
   private void publishAll(ArticleIngestor ingestor, List<ArticleGenerator.Article> batch) throws Exception {

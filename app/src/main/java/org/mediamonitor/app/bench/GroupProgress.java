@@ -35,7 +35,16 @@ final class GroupProgress {
 
   /** True when every stage, checked upstream first, has committed up to the end of each of its topics. */
   boolean caughtUp(List<Stage> stages) throws ExecutionException, InterruptedException {
-    for (Stage stage : stages) {
+    return stagesDone(stages) == stages.size();
+  }
+
+  /**
+   * How many stages, counted upstream first, have committed up to the end of each of their topics;
+   * a stage counts only when every stage before it does.
+   */
+  int stagesDone(List<Stage> stages) throws ExecutionException, InterruptedException {
+    for (int i = 0; i < stages.size(); i++) {
+      Stage stage = stages.get(i);
       // end offsets are read after the upstream stage was seen complete, so they are final
       Map<TopicPartition, Long> ends = endOffsets(stage.topics());
       Map<TopicPartition, OffsetAndMetadata> committed =
@@ -46,11 +55,11 @@ final class GroupProgress {
         }
         OffsetAndMetadata c = committed.get(e.getKey());
         if (c == null || c.offset() < e.getValue()) {
-          return false;
+          return i;
         }
       }
     }
-    return true;
+    return stages.size();
   }
 
   /** Sum over the stages of (end offset - committed offset): for progress reports. */
