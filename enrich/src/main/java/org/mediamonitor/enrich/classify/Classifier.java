@@ -190,6 +190,20 @@ public final class Classifier {
     }
   }
 
+  /** What the sentences of one incident say about its charges, gathered sentence by sentence. */
+  private static final class ChargeScan {
+    final List<Mention> mentions = new ArrayList<>();
+    // Negations and corrections never add a charge of their kind: a case closed or a claim
+    // rejected removes that kind from the incident (unless the claimant withdrew the claim, which
+    // is the existing charge at stage dismissed).
+    final Set<String> closedKinds = new HashSet<>();
+    boolean closedAll;
+    boolean withdrawn;
+    /** The best stage of a sentence that names no kind, and its sentence. */
+    String orphanStage;
+    int orphanSentence = -1;
+  }
+
   /** A contiguous part of the body: an event, or a digest's frame (introduction, summary). */
   private record Segment(int start, int end, boolean summary) {}
 
@@ -249,21 +263,9 @@ public final class Classifier {
 
       List<Segment> segments = segment();
       markYearToDate(segments);
-      List<IncidentResult> incidents = new ArrayList<>();
-      for (Segment seg : segments) {
-        IncidentResult inc = incident(seg, incidents.size());
-        if (seg.summary() && inc.violationTypes().isEmpty() && inc.legalBasis().isEmpty() && inc.charges().isEmpty()) {
-          continue;
-        }
-        incidents.add(inc);
-      }
-      // Renumber in text order after frames without content were dropped.
-      List<IncidentResult> ordered = new ArrayList<>(incidents.size());
-      for (int i = 0; i < incidents.size(); i++) {
-        IncidentResult x = incidents.get(i);
-        ordered.add(new IncidentResult(i, x.start(), x.end(), x.summary(), x.date(), x.violationTypes(), x.legalBasis(),
-            x.charges(), x.evidence()));
-      }
+      // Phases live in their own methods so that the JIT compiles small units instead of one huge
+      // method that is compiled late and recompiled after deopts.
+      List<IncidentResult> ordered = incidents(segments);
       Tallies tallies = digest ? tallies(segments) : null;
 
       Set<String> types = new LinkedHashSet<>();
@@ -275,6 +277,26 @@ public final class Classifier {
         charges.addAll(i.charges());
       }
 
+      boolean tagged = !types.isEmpty() || !charges.isEmpty() || tallies != null;
+      boolean onTopic = onTopic(tagged, legal, articleEvidence);
+      if (!onTopic) {
+        types.clear();
+        legal.clear();
+        charges.clear();
+        // Off topic: one empty incident over the whole body, as for a text without any tag.
+        ordered = List.of(new IncidentResult(0, 0, Math.max(0, ix.text.length() - offset), false, null, List.of(),
+            List.of(), List.of(), List.of()));
+        tallies = null;
+      }
+      return new Classification(language, onTopic, List.copyOf(types), List.copyOf(legal), List.copyOf(charges),
+          List.copyOf(ordered), tallies, List.copyOf(articleEvidence), taxonomy.version(), referenceDate);
+    }
+
+    /**
+     * Decides whether the report is on topic and records the evidence for the decision.
+     * {@code tagged}: the report has a violation type, a charge or a tally.
+     */
+    boolean onTopic(boolean tagged, Set<String> legal, List<EvidenceSpan> articleEvidence) {
       // On topic: something was tagged, or freedom-of-expression wording recurs, and the report is
       // not about another country.
       int kz = 0;
@@ -296,7 +318,6 @@ public final class Classifier {
         }
       }
       boolean foreignReport = foreign >= 2 && foreign > 2 * kz;
-      boolean tagged = !types.isEmpty() || !charges.isEmpty() || tallies != null;
       boolean journalistCue = false;
       for (Set<String> t : sentTags) {
         journalistCue |= t.contains(CUE_JOURNALIST);
@@ -316,17 +337,27 @@ public final class Classifier {
         articleEvidence.add(new EvidenceSpan("on_topic:" + onTopic, tagged ? "topic.tagged" : "topic.none", 0, 0,
             tagged ? "tags found" : "no freedom-of-expression tags"));
       }
-      if (!onTopic) {
-        types.clear();
-        legal.clear();
-        charges.clear();
-        // Off topic: one empty incident over the whole body, as for a text without any tag.
-        ordered = List.of(new IncidentResult(0, 0, Math.max(0, ix.text.length() - offset), false, null, List.of(),
-            List.of(), List.of(), List.of()));
-        tallies = null;
+      return onTopic;
+    }
+
+    /** Classifies each segment; drops summary frames without content and numbers the rest in text order. */
+    List<IncidentResult> incidents(List<Segment> segments) {
+      List<IncidentResult> incidents = new ArrayList<>();
+      for (Segment seg : segments) {
+        IncidentResult inc = incident(seg, incidents.size());
+        if (seg.summary() && inc.violationTypes().isEmpty() && inc.legalBasis().isEmpty() && inc.charges().isEmpty()) {
+          continue;
+        }
+        incidents.add(inc);
       }
-      return new Classification(language, onTopic, List.copyOf(types), List.copyOf(legal), List.copyOf(charges),
-          List.copyOf(ordered), tallies, List.copyOf(articleEvidence), taxonomy.version(), referenceDate);
+      // Renumber in text order after frames without content were dropped.
+      List<IncidentResult> ordered = new ArrayList<>(incidents.size());
+      for (int i = 0; i < incidents.size(); i++) {
+        IncidentResult x = incidents.get(i);
+        ordered.add(new IncidentResult(i, x.start(), x.end(), x.summary(), x.date(), x.violationTypes(), x.legalBasis(),
+            x.charges(), x.evidence()));
+      }
+      return ordered;
     }
 
     /**
@@ -1006,7 +1037,34 @@ public final class Classifier {
       LocalDate date = seg.summary() ? null : incidentDate(seg);
       LocalDate lawDate = date != null ? date : referenceDate;
 
+      // Each phase is its own method so that the JIT compiles (and OSR-compiles) small units
+      // instead of one huge method that is compiled late and recompiled after deopts.
       Set<String> incidentTags = new HashSet<>();
+      BitSet skip = absences(seg, firstSent, lastSent, incidentTags);
+
+      Set<String> violations = new LinkedHashSet<>();
+      List<EvidenceSpan> evidence = new ArrayList<>();
+      Map<Integer, List<Legal>> legalBySentence = new HashMap<>();
+      Set<String> legal = new LinkedHashSet<>();
+      legalAndViolations(firstSent, lastSent, skip, lawDate, legalBySentence, legal, violations, evidence);
+
+      // Combinations, in file order so that one may build on another.
+      for (Taxonomy.Combo combo : taxonomy.combos()) {
+        applyCombo(combo, firstSent, lastSent, skip, incidentTags, violations, evidence);
+      }
+
+      List<ChargeResult> charges = charges(seg, firstSent, lastSent, skip, legalBySentence, legal, incidentTags,
+          evidence);
+      List<String> types = violationTypes(charges, legal, violations);
+      return new IncidentResult(index, Math.max(0, seg.start() - offset), Math.max(0, seg.end() - offset),
+          seg.summary(), date, List.copyOf(types), List.copyOf(legal), charges, List.copyOf(evidence));
+    }
+
+    /**
+     * The sentences of a summary that state an absence ("0 cases of ..."), to be skipped; adds the
+     * tags of the other sentences to {@code incidentTags}.
+     */
+    BitSet absences(Segment seg, int firstSent, int lastSent, Set<String> incidentTags) {
       BitSet skip = new BitSet();
       for (int s = firstSent; s <= lastSent; s++) {
         if (seg.summary() && Integer.valueOf(0).equals(count(s, true))) {
@@ -1019,12 +1077,13 @@ public final class Classifier {
           incidentTags.addAll(t);
         }
       }
+      return skip;
+    }
 
-      Set<String> violations = new LinkedHashSet<>();
-      List<EvidenceSpan> evidence = new ArrayList<>();
-      Map<Integer, List<Legal>> legalBySentence = new HashMap<>();
-      Set<String> legal = new LinkedHashSet<>();
-
+    /** Collects the provisions and the rule-tagged violations of the incident's sentences. */
+    void legalAndViolations(int firstSent, int lastSent, BitSet skip, LocalDate lawDate,
+        Map<Integer, List<Legal>> legalBySentence, Set<String> legal, Set<String> violations,
+        List<EvidenceSpan> evidence) {
       for (int s = firstSent; s <= lastSent; s++) {
         if (skip.get(s)) {
           continue;
@@ -1047,56 +1106,61 @@ public final class Classifier {
           }
         }
       }
+    }
 
-      // Combinations, in file order so that one may build on another.
-      for (Taxonomy.Combo combo : taxonomy.combos()) {
-        boolean isViolation = combo.tag().startsWith("violation:");
-        if (isViolation && violations.contains(value(combo.tag()))) {
-          continue;
-        }
-        boolean blocked = false;
-        for (String u : combo.unless()) {
-          if (u.startsWith("violation:") && violations.contains(value(u)) || incidentTags.contains(u)) {
-            blocked = true;
-          }
-        }
-        // The incident's tags are the union of its sentences' tags (a combination adds its tag to
-        // both), so a combination whose tags the incident lacks holds in none of its sentences.
-        if (blocked || !incidentTags.containsAll(combo.all())) {
-          continue;
-        }
-        boolean sentenceScope = combo.scope().equals("sentence");
-        String firstTag = combo.all().get(0);
-        for (int s = firstSent; s <= lastSent; s++) {
-          if (skip.get(s)) {
-            continue;
-          }
-          Set<String> t = sentTags.get(s);
-          boolean ok = sentenceScope ? t.containsAll(combo.all())
-              : t.contains(firstTag) && incidentTags.containsAll(combo.all());
-          for (String no : combo.none()) {
-            if (t.contains(no)) {
-              ok = false;
-            }
-          }
-          if (!ok || combo.current() && isBackground(s)) {
-            continue;
-          }
-          t.add(combo.tag());
-          incidentTags.add(combo.tag());
-          Hit first = firstHitWith(s, combo.all().get(0));
-          EvidenceSpan ev = first == null ? span(combo.tag(), combo.id(), ix.sentenceStart(s), ix.sentenceEnd(s))
-              : span(combo.tag(), combo.id(), first.start(), first.end());
-          if (isViolation) {
-            violations.add(value(combo.tag()));
-            evidence.add(ev);
-          }
-          break;
+    /** Adds a combination's tag to the first sentence where it holds (and its violation, if it is one). */
+    void applyCombo(Taxonomy.Combo combo, int firstSent, int lastSent, BitSet skip, Set<String> incidentTags,
+        Set<String> violations, List<EvidenceSpan> evidence) {
+      boolean isViolation = combo.tag().startsWith("violation:");
+      if (isViolation && violations.contains(value(combo.tag()))) {
+        return;
+      }
+      boolean blocked = false;
+      for (String u : combo.unless()) {
+        if (u.startsWith("violation:") && violations.contains(value(u)) || incidentTags.contains(u)) {
+          blocked = true;
         }
       }
+      // The incident's tags are the union of its sentences' tags (a combination adds its tag to
+      // both), so a combination whose tags the incident lacks holds in none of its sentences.
+      if (blocked || !incidentTags.containsAll(combo.all())) {
+        return;
+      }
+      boolean sentenceScope = combo.scope().equals("sentence");
+      String firstTag = combo.all().get(0);
+      for (int s = firstSent; s <= lastSent; s++) {
+        if (skip.get(s)) {
+          continue;
+        }
+        Set<String> t = sentTags.get(s);
+        boolean ok = sentenceScope ? t.containsAll(combo.all())
+            : t.contains(firstTag) && incidentTags.containsAll(combo.all());
+        for (String no : combo.none()) {
+          if (t.contains(no)) {
+            ok = false;
+          }
+        }
+        if (!ok || combo.current() && isBackground(s)) {
+          continue;
+        }
+        t.add(combo.tag());
+        incidentTags.add(combo.tag());
+        Hit first = firstHitWith(s, combo.all().get(0));
+        EvidenceSpan ev = first == null ? span(combo.tag(), combo.id(), ix.sentenceStart(s), ix.sentenceEnd(s))
+            : span(combo.tag(), combo.id(), first.start(), first.end());
+        if (isViolation) {
+          violations.add(value(combo.tag()));
+          evidence.add(ev);
+        }
+        break;
+      }
+    }
 
-      List<ChargeResult> charges = charges(seg, firstSent, lastSent, skip, legalBySentence, legal, incidentTags,
-          evidence);
+    /**
+     * The incident's violation types in taxonomy order: those tagged, those implied by its charges,
+     * and those victim-side provisions name.
+     */
+    List<String> violationTypes(List<ChargeResult> charges, Set<String> legal, Set<String> violations) {
       for (ChargeResult c : charges) {
         String v = switch (c.kind()) {
           case "criminal" -> "criminal_prosecution";
@@ -1120,8 +1184,7 @@ public final class Classifier {
           types.add(t);
         }
       }
-      return new IncidentResult(index, Math.max(0, seg.start() - offset), Math.max(0, seg.end() - offset),
-          seg.summary(), date, List.copyOf(types), List.copyOf(legal), charges, List.copyOf(evidence));
+      return types;
     }
 
     /** A sentence that dates itself more than a year before the reference date. */
@@ -1240,173 +1303,209 @@ public final class Classifier {
     List<ChargeResult> charges(Segment seg, int firstSent, int lastSent, BitSet skip,
         Map<Integer, List<Legal>> legalBySentence, Set<String> incidentLegal, Set<String> incidentTags,
         List<EvidenceSpan> incidentEvidence) {
-      List<Mention> mentions = new ArrayList<>();
-      String orphanStage = null;
-      int orphanSentence = -1;
-      // Negations and corrections never add a charge of their kind: a case closed or a claim
-      // rejected removes that kind from the incident (unless the claimant withdrew the claim, which
-      // is the existing charge at stage dismissed).
-      Set<String> closedKinds = new HashSet<>();
-      boolean closedAll = false;
-      boolean withdrawn = false;
+      ChargeScan scan = new ChargeScan();
+      // The per-sentence work lives in its own method so that the JIT compiles (and OSR-compiles)
+      // small units instead of one huge method that is compiled late and recompiled after deopts.
       for (int s = firstSent; s <= lastSent; s++) {
         if (skip.get(s) || ytd.get(s)) {
           continue;
         }
-        Set<String> t = sentTags.get(s);
-        if (t.isEmpty() && !legalBySentence.containsKey(s)) {
-          continue; // no tag and no legal basis: nothing below can name, stage or close a charge
-        }
-        withdrawn |= t.contains(STAGE_DISMISSED);
-        if (t.contains("modal") || t.contains(NEG_CORRECTION)) {
-          // A correction restates the wrong claim in its own sentence; the right one follows.
-          continue;
-        }
-        // A negation ("no criminal case was opened", "қылмыстық іс жоқ") removes the kind it names
-        // from the whole incident; other kinds of the sentence ("an administrative protocol was
-        // drawn up") still count. A negation naming no kind removes every kind.
-        Set<String> negated = null;
-        if (t.contains("neg")) {
-          negated = negatedKinds(s);
-          if (negated == null) {
-            closedAll = true;
-            continue;
-          }
-          closedKinds.addAll(negated);
-        }
-        if (isClosure(t)) {
-          Set<String> named = kindsNamed(t, legalBySentence.getOrDefault(s, List.of()));
-          if (named.isEmpty()) {
-            closedAll = true;
-          } else {
-            closedKinds.addAll(named);
-          }
-          continue;
-        }
-        List<Legal> ls = legalBySentence.getOrDefault(s, List.of());
-        Set<String> provKinds = new LinkedHashSet<>();
-        boolean victim = false;
-        boolean chargeSide = false;
-        String civilBasis = null;
-        for (Legal l : ls) {
-          String side = taxonomy.sideOf(l.code());
-          String k = taxonomy.kindOf(l.code());
-          if (side.equals("victim")) {
-            victim = true;
-          } else if (k != null) {
-            chargeSide = true;
-            provKinds.add(k);
-            if (k.equals("civil") && civilBasis == null) {
-              civilBasis = l.code();
-            }
-          }
-        }
-        Set<String> stages = new LinkedHashSet<>();
-        for (String tag : t) {
-          if (tag.startsWith("stage:")) {
-            stages.add(value(tag));
-          }
-        }
-        boolean hasStage = !stages.isEmpty();
-        Set<String> kinds = new LinkedHashSet<>();
-        Set<String> strong = new LinkedHashSet<>();
-        for (String k : PLAIN_KINDS) {
-          if (t.contains(KIND_TAG.get(k))) {
-            kinds.add(k);
-            strong.add(k);
-          }
-        }
-        if (seg.summary()) {
-          // Summary lines: the adjective names the kind ("3 civil claims"); honour-and-dignity
-          // judicial acts name it by their provision.
-          for (String k : PLAIN_KINDS) {
-            if (t.contains(TALLYKIND_TAG.get(k))) {
-              kinds.add(k);
-            }
-          }
-          if (hasStage) {
-            kinds.addAll(provKinds);
-          }
-          if (!t.contains(TALLY_EXCLUDE) || !provKinds.isEmpty()) {
-            // keep
-          } else {
-            kinds.clear();
-          }
+        chargeSentence(seg, s, legalBySentence, incidentTags, scan);
+      }
+      Map<String, Mention> byKind = mergeByKind(scan.mentions);
+      if (scan.orphanStage != null) {
+        applyOrphanStage(byKind, scan.orphanStage, scan.orphanSentence, incidentLegal);
+      }
+      if (!scan.withdrawn) {
+        if (scan.closedAll) {
+          byKind.clear();
         } else {
-          for (String k : PLAIN_KINDS) {
-            if (!t.contains(WEAKKIND_TAG.get(k))) {
-              continue;
-            }
-            if (k.equals("civil")) {
-              if ((t.contains(CUE_TARGET_MEDIA) || provKinds.contains("civil") || incidentTags.contains("kind:civil"))
-                  && !t.contains(CUE_CHALLENGE)) {
-                kinds.add(k);
-              }
-            } else if (hasStage || provKinds.contains(k)) {
-              kinds.add(k);
-            }
-          }
-          if (hasStage) {
-            kinds.addAll(provKinds);
-          }
-          if (victim && !chargeSide) {
-            kinds.remove("criminal");
-          }
-          // "sentenced to 15 days" on an administrative charge is not also a criminal case.
-          if (kinds.contains("administrative") && !strong.contains("criminal") && !provKinds.contains("criminal")) {
-            kinds.remove("criminal");
-          }
-          if (t.contains(CUE_CHALLENGE)) {
-            kinds.remove("civil");
-          }
-        }
-        if (t.contains(CUE_OTHER_TARGET) && !t.contains(CUE_TARGET_MEDIA) && !seg.summary()) {
-          kinds.clear(); // a case against an official or an attacker is not a charge against speech
-        }
-        if (negated != null) {
-          kinds.removeAll(negated);
-          if (kinds.isEmpty()) {
-            continue;
-          }
-        }
-        if (kinds.isEmpty()) {
-          if (hasStage && !seg.summary()) {
-            String st = maxStage(stages);
-            boolean targeted = t.contains(CUE_TARGET_MEDIA);
-            boolean bestTargeted = orphanSentence >= 0 && sentTags.get(orphanSentence).contains(CUE_TARGET_MEDIA);
-            if (orphanStage == null || targeted && !bestTargeted
-                || targeted == bestTargeted && stageRank(st) > stageRank(orphanStage)) {
-              orphanStage = st;
-              orphanSentence = s;
-            }
-          }
-          continue;
-        }
-        Integer count = t.contains(CUE_SEVERAL) ? null : count(s, seg.summary());
-        if (count == null && !t.contains(CUE_SEVERAL)) {
-          count = 1;
-        }
-        if (!seg.summary() && count != null && count > 30) {
-          continue; // a statistic, not a case
-        }
-        String stage = seg.summary() ? (stages.size() == 1 ? stages.iterator().next() : "unknown") : maxStage(stages);
-        for (String k : kinds) {
-          String basis = null;
-          for (Legal l : ls) {
-            if (k.equals(taxonomy.kindOf(l.code())) && taxonomy.sideOf(l.code()).equals("charge")) {
-              basis = l.code();
-              break;
-            }
-          }
-          Mention m = new Mention(k, stage, count, basis);
-          m.evidence.add(span("charge:" + k, "charge.sentence", ix.sentenceStart(s), ix.sentenceEnd(s)));
-          if (k.equals("civil")) {
-            amountsInto(m, s);
-          }
-          mentions.add(m);
+          byKind.keySet().removeAll(scan.closedKinds);
         }
       }
-      // Merge mentions of one kind: the furthest stage, the largest count.
+      if (!isSpeechContext(incidentLegal, incidentTags) && !seg.summary()) {
+        byKind.clear();
+      }
+      return chargeResults(byKind, incidentLegal, incidentEvidence);
+    }
+
+    /** Reads the charges, stages and closures of one sentence of an incident into {@code scan}. */
+    void chargeSentence(Segment seg, int s, Map<Integer, List<Legal>> legalBySentence, Set<String> incidentTags,
+        ChargeScan scan) {
+      Set<String> t = sentTags.get(s);
+      if (t.isEmpty() && !legalBySentence.containsKey(s)) {
+        return; // no tag and no legal basis: nothing below can name, stage or close a charge
+      }
+      scan.withdrawn |= t.contains(STAGE_DISMISSED);
+      if (t.contains("modal") || t.contains(NEG_CORRECTION)) {
+        // A correction restates the wrong claim in its own sentence; the right one follows.
+        return;
+      }
+      // A negation ("no criminal case was opened", "қылмыстық іс жоқ") removes the kind it names
+      // from the whole incident; other kinds of the sentence ("an administrative protocol was
+      // drawn up") still count. A negation naming no kind removes every kind.
+      Set<String> negated = null;
+      if (t.contains("neg")) {
+        negated = negatedKinds(s);
+        if (negated == null) {
+          scan.closedAll = true;
+          return;
+        }
+        scan.closedKinds.addAll(negated);
+      }
+      if (isClosure(t)) {
+        Set<String> named = kindsNamed(t, legalBySentence.getOrDefault(s, List.of()));
+        if (named.isEmpty()) {
+          scan.closedAll = true;
+        } else {
+          scan.closedKinds.addAll(named);
+        }
+        return;
+      }
+      List<Legal> ls = legalBySentence.getOrDefault(s, List.of());
+      Set<String> provKinds = new LinkedHashSet<>();
+      boolean victim = false;
+      boolean chargeSide = false;
+      for (Legal l : ls) {
+        String side = taxonomy.sideOf(l.code());
+        String k = taxonomy.kindOf(l.code());
+        if (side.equals("victim")) {
+          victim = true;
+        } else if (k != null) {
+          chargeSide = true;
+          provKinds.add(k);
+        }
+      }
+      Set<String> stages = new LinkedHashSet<>();
+      for (String tag : t) {
+        if (tag.startsWith("stage:")) {
+          stages.add(value(tag));
+        }
+      }
+      boolean hasStage = !stages.isEmpty();
+      Set<String> kinds = sentenceKinds(t, seg.summary(), provKinds, hasStage, victim && !chargeSide, incidentTags);
+      if (negated != null) {
+        kinds.removeAll(negated);
+        if (kinds.isEmpty()) {
+          return;
+        }
+      }
+      if (kinds.isEmpty()) {
+        if (hasStage && !seg.summary()) {
+          noteOrphanStage(t, s, maxStage(stages), scan);
+        }
+        return;
+      }
+      Integer count = t.contains(CUE_SEVERAL) ? null : count(s, seg.summary());
+      if (count == null && !t.contains(CUE_SEVERAL)) {
+        count = 1;
+      }
+      if (!seg.summary() && count != null && count > 30) {
+        return; // a statistic, not a case
+      }
+      String stage = seg.summary() ? (stages.size() == 1 ? stages.iterator().next() : "unknown") : maxStage(stages);
+      for (String k : kinds) {
+        scan.mentions.add(mention(k, stage, count, ls, s));
+      }
+    }
+
+    /**
+     * The kinds of action one sentence names. {@code victimOnly}: the sentence cites only
+     * victim-side provisions.
+     */
+    Set<String> sentenceKinds(Set<String> t, boolean summary, Set<String> provKinds, boolean hasStage,
+        boolean victimOnly, Set<String> incidentTags) {
+      Set<String> kinds = new LinkedHashSet<>();
+      Set<String> strong = new LinkedHashSet<>();
+      for (String k : PLAIN_KINDS) {
+        if (t.contains(KIND_TAG.get(k))) {
+          kinds.add(k);
+          strong.add(k);
+        }
+      }
+      if (summary) {
+        // Summary lines: the adjective names the kind ("3 civil claims"); honour-and-dignity
+        // judicial acts name it by their provision.
+        for (String k : PLAIN_KINDS) {
+          if (t.contains(TALLYKIND_TAG.get(k))) {
+            kinds.add(k);
+          }
+        }
+        if (hasStage) {
+          kinds.addAll(provKinds);
+        }
+        if (!t.contains(TALLY_EXCLUDE) || !provKinds.isEmpty()) {
+          // keep
+        } else {
+          kinds.clear();
+        }
+      } else {
+        for (String k : PLAIN_KINDS) {
+          if (!t.contains(WEAKKIND_TAG.get(k))) {
+            continue;
+          }
+          if (k.equals("civil")) {
+            if ((t.contains(CUE_TARGET_MEDIA) || provKinds.contains("civil") || incidentTags.contains("kind:civil"))
+                && !t.contains(CUE_CHALLENGE)) {
+              kinds.add(k);
+            }
+          } else if (hasStage || provKinds.contains(k)) {
+            kinds.add(k);
+          }
+        }
+        if (hasStage) {
+          kinds.addAll(provKinds);
+        }
+        if (victimOnly) {
+          kinds.remove("criminal");
+        }
+        // "sentenced to 15 days" on an administrative charge is not also a criminal case.
+        if (kinds.contains("administrative") && !strong.contains("criminal") && !provKinds.contains("criminal")) {
+          kinds.remove("criminal");
+        }
+        if (t.contains(CUE_CHALLENGE)) {
+          kinds.remove("civil");
+        }
+      }
+      if (t.contains(CUE_OTHER_TARGET) && !t.contains(CUE_TARGET_MEDIA) && !summary) {
+        kinds.clear(); // a case against an official or an attacker is not a charge against speech
+      }
+      return kinds;
+    }
+
+    /**
+     * A stage with no kind in its sentence: keeps the best one, preferring sentences about the
+     * media, then the furthest stage.
+     */
+    void noteOrphanStage(Set<String> t, int s, String st, ChargeScan scan) {
+      boolean targeted = t.contains(CUE_TARGET_MEDIA);
+      boolean bestTargeted = scan.orphanSentence >= 0 && sentTags.get(scan.orphanSentence).contains(CUE_TARGET_MEDIA);
+      if (scan.orphanStage == null || targeted && !bestTargeted
+          || targeted == bestTargeted && stageRank(st) > stageRank(scan.orphanStage)) {
+        scan.orphanStage = st;
+        scan.orphanSentence = s;
+      }
+    }
+
+    /** One kind of action named in sentence {@code s}, with its basis among the sentence's provisions. */
+    Mention mention(String k, String stage, Integer count, List<Legal> ls, int s) {
+      String basis = null;
+      for (Legal l : ls) {
+        if (k.equals(taxonomy.kindOf(l.code())) && taxonomy.sideOf(l.code()).equals("charge")) {
+          basis = l.code();
+          break;
+        }
+      }
+      Mention m = new Mention(k, stage, count, basis);
+      m.evidence.add(span("charge:" + k, "charge.sentence", ix.sentenceStart(s), ix.sentenceEnd(s)));
+      if (k.equals("civil")) {
+        amountsInto(m, s);
+      }
+      return m;
+    }
+
+    /** Merges mentions of one kind: the furthest stage, the largest count. */
+    Map<String, Mention> mergeByKind(List<Mention> mentions) {
       Map<String, Mention> byKind = new LinkedHashMap<>();
       for (Mention m : mentions) {
         Mention cur = byKind.get(m.kind);
@@ -1425,43 +1524,48 @@ public final class Classifier {
         cur.awarded = cur.awarded != null ? cur.awarded : m.awarded;
         cur.evidence.addAll(m.evidence);
       }
-      if (orphanStage != null) {
-        if (byKind.size() == 1) {
-          Mention only = byKind.values().iterator().next();
-          if (stageRank(orphanStage) > stageRank(only.stage)) {
-            only.stage = orphanStage;
-            only.evidence.add(span("stage:" + orphanStage, "charge.stage", ix.sentenceStart(orphanSentence),
-                ix.sentenceEnd(orphanSentence)));
-          }
-        } else if (byKind.isEmpty()) {
-          Set<String> kinds = new LinkedHashSet<>();
-          String basis = null;
-          for (String code : incidentLegal) {
-            String k = taxonomy.kindOf(code);
-            if (k != null && taxonomy.sideOf(code).equals("charge")) {
-              kinds.add(k);
-              basis = basis == null ? code : basis;
-            }
-          }
-          if (kinds.size() == 1 && sentTags.get(orphanSentence).contains(CUE_TARGET_MEDIA)) {
-            String k = kinds.iterator().next();
-            Integer c = sentTags.get(orphanSentence).contains(CUE_SEVERAL) ? null : 1;
-            Mention m = new Mention(k, orphanStage, c, basis);
-            m.evidence.add(span("charge:" + k, "charge.incident", ix.sentenceStart(orphanSentence),
-                ix.sentenceEnd(orphanSentence)));
-            byKind.put(k, m);
+      return byKind;
+    }
+
+    /**
+     * A stage sentence naming no kind advances the incident's only charge, or, with no charge,
+     * yields one when the incident cites exactly one kind of charge-side provision.
+     */
+    void applyOrphanStage(Map<String, Mention> byKind, String orphanStage, int orphanSentence,
+        Set<String> incidentLegal) {
+      if (byKind.size() == 1) {
+        Mention only = byKind.values().iterator().next();
+        if (stageRank(orphanStage) > stageRank(only.stage)) {
+          only.stage = orphanStage;
+          only.evidence.add(span("stage:" + orphanStage, "charge.stage", ix.sentenceStart(orphanSentence),
+              ix.sentenceEnd(orphanSentence)));
+        }
+      } else if (byKind.isEmpty()) {
+        Set<String> kinds = new LinkedHashSet<>();
+        String basis = null;
+        for (String code : incidentLegal) {
+          String k = taxonomy.kindOf(code);
+          if (k != null && taxonomy.sideOf(code).equals("charge")) {
+            kinds.add(k);
+            basis = basis == null ? code : basis;
           }
         }
-      }
-      if (!withdrawn) {
-        if (closedAll) {
-          byKind.clear();
-        } else {
-          byKind.keySet().removeAll(closedKinds);
+        if (kinds.size() == 1 && sentTags.get(orphanSentence).contains(CUE_TARGET_MEDIA)) {
+          String k = kinds.iterator().next();
+          Integer c = sentTags.get(orphanSentence).contains(CUE_SEVERAL) ? null : 1;
+          Mention m = new Mention(k, orphanStage, c, basis);
+          m.evidence.add(span("charge:" + k, "charge.incident", ix.sentenceStart(orphanSentence),
+              ix.sentenceEnd(orphanSentence)));
+          byKind.put(k, m);
         }
       }
-      // A charge is a legal action for expression: the incident must concern journalists, media or
-      // speech, or name a provision of the taxonomy (not, say, a traffic offence).
+    }
+
+    /**
+     * A charge is a legal action for expression: the incident must concern journalists, media or
+     * speech, or name a provision of the taxonomy (not, say, a traffic offence).
+     */
+    boolean isSpeechContext(Set<String> incidentLegal, Set<String> incidentTags) {
       boolean speechContext = incidentTags.contains(CUE_JOURNALIST) || incidentTags.contains(CUE_SPEECH);
       if (!speechContext) {
         for (String code : incidentLegal) {
@@ -1470,9 +1574,12 @@ public final class Classifier {
           }
         }
       }
-      if (!speechContext && !seg.summary()) {
-        byKind.clear();
-      }
+      return speechContext;
+    }
+
+    /** The merged charges, each with a basis from the incident's provisions if its sentences named none. */
+    List<ChargeResult> chargeResults(Map<String, Mention> byKind, Set<String> incidentLegal,
+        List<EvidenceSpan> incidentEvidence) {
       List<ChargeResult> out = new ArrayList<>();
       for (Mention m : byKind.values()) {
         if (m.basis == null) {

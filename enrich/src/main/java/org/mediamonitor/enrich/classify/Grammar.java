@@ -218,51 +218,77 @@ final class Grammar {
   static List<DateMention> dates(String lower, int from, int to) {
     List<DateMention> out = new ArrayList<>();
     // made at the first run of digits: most sentences have none
-    Matcher dayMonth = null;
-    Matcher afterDay = null;
-    Matcher kk = null;
-    Matcher iso = null;
-    Matcher dotted = null;
-    int i = from;
+    DateMatchers m = null;
+    // The character scan and the matching at a number are separate methods so that the JIT
+    // compiles (and OSR-compiles) small units instead of one method with every regex inlined.
+    int s = numberStart(lower, from, to);
+    while (s < to) {
+      int e = s;
+      while (e < to && isDigit(lower.charAt(e))) {
+        e++;
+      }
+      if (m == null) {
+        m = new DateMatchers(lower);
+      }
+      dateAt(lower, from, to, s, e, m, out);
+      s = numberStart(lower, e, to);
+    }
+    return out;
+  }
+
+  /** The matchers of {@link #dates}, over one text. */
+  private static final class DateMatchers {
+    final Matcher dayMonth;
+    final Matcher afterDay;
+    final Matcher kk;
+    final Matcher iso;
+    final Matcher dotted;
+
+    DateMatchers(String lower) {
+      dayMonth = DAY_THEN_MONTH.matcher(lower);
+      afterDay = AFTER_DAY.matcher(lower);
+      kk = KK_YEAR_FIRST.matcher(lower);
+      iso = ISO.matcher(lower);
+      dotted = DOTTED.matcher(lower);
+    }
+  }
+
+  /**
+   * The first position in [i, to) where a number starts: a digit not preceded by a letter, a digit
+   * or a decimal point after a digit; {@code to} if none.
+   */
+  private static int numberStart(String lower, int i, int to) {
     while (i < to) {
       if (!isDigit(lower.charAt(i)) || i > 0 && (Character.isLetterOrDigit(lower.charAt(i - 1))
           || lower.charAt(i - 1) == '.' && i > 1 && isDigit(lower.charAt(i - 2)))) {
         i++;
         continue;
       }
-      int s = i;
-      int e = s;
-      while (e < to && isDigit(lower.charAt(e))) {
-        e++;
-      }
-      int digits = e - s;
-      if (dayMonth == null) {
-        dayMonth = DAY_THEN_MONTH.matcher(lower);
-        afterDay = AFTER_DAY.matcher(lower);
-        kk = KK_YEAR_FIRST.matcher(lower);
-        iso = ISO.matcher(lower);
-        dotted = DOTTED.matcher(lower);
-      }
-      if (digits == 4 && lookingAt(iso, s, to)) {
-        add(out, s, iso.end(), iso.group(1), Integer.parseInt(iso.group(2)), iso.group(3));
-      } else if (digits == 4 && lookingAt(kk, s, to) && month(kk.group(3)) > 0 && !isLatin(kk.group(3))) {
-        add(out, s, kk.end(), kk.group(1), month(kk.group(3)), kk.group(2));
-      } else if (digits <= 2 && lookingAt(dotted, s, to)) {
-        add(out, s, dotted.end(), dotted.group(3), Integer.parseInt(dotted.group(2)), dotted.group(1));
-      } else if (digits <= 2) {
-        int ws = previousWordStart(lower, s, from);
-        String prev = ws < 0 ? "" : lower.substring(ws, wordEnd(lower, ws));
-        int pm = monthWord(prev);
-        boolean nominative = pm > 0 && !isLatin(prev) && lower.substring(wordEnd(lower, ws), s).contains(",");
-        if (pm > 0 && (isLatin(prev) || nominative) && lookingAt(afterDay, e, to)) {
-          add(out, ws, afterDay.end(), nominative ? null : afterDay.group(1), pm, lower.substring(s, e));
-        } else if (lookingAt(dayMonth, s, to) && monthWord(dayMonth.group(2)) > 0) {
-          add(out, s, dayMonth.end(), dayMonth.group(3), monthWord(dayMonth.group(2)), dayMonth.group(1));
-        }
-      }
-      i = e;
+      return i;
     }
-    return out;
+    return i;
+  }
+
+  /** Adds the date that the number at [s, e) belongs to, if any. */
+  private static void dateAt(String lower, int from, int to, int s, int e, DateMatchers m, List<DateMention> out) {
+    int digits = e - s;
+    if (digits == 4 && lookingAt(m.iso, s, to)) {
+      add(out, s, m.iso.end(), m.iso.group(1), Integer.parseInt(m.iso.group(2)), m.iso.group(3));
+    } else if (digits == 4 && lookingAt(m.kk, s, to) && month(m.kk.group(3)) > 0 && !isLatin(m.kk.group(3))) {
+      add(out, s, m.kk.end(), m.kk.group(1), month(m.kk.group(3)), m.kk.group(2));
+    } else if (digits <= 2 && lookingAt(m.dotted, s, to)) {
+      add(out, s, m.dotted.end(), m.dotted.group(3), Integer.parseInt(m.dotted.group(2)), m.dotted.group(1));
+    } else if (digits <= 2) {
+      int ws = previousWordStart(lower, s, from);
+      String prev = ws < 0 ? "" : lower.substring(ws, wordEnd(lower, ws));
+      int pm = monthWord(prev);
+      boolean nominative = pm > 0 && !isLatin(prev) && lower.substring(wordEnd(lower, ws), s).contains(",");
+      if (pm > 0 && (isLatin(prev) || nominative) && lookingAt(m.afterDay, e, to)) {
+        add(out, ws, m.afterDay.end(), nominative ? null : m.afterDay.group(1), pm, lower.substring(s, e));
+      } else if (lookingAt(m.dayMonth, s, to) && monthWord(m.dayMonth.group(2)) > 0) {
+        add(out, s, m.dayMonth.end(), m.dayMonth.group(3), monthWord(m.dayMonth.group(2)), m.dayMonth.group(1));
+      }
+    }
   }
 
   private static boolean lookingAt(Matcher m, int from, int to) {
