@@ -91,14 +91,6 @@ public record EnrichConfig(
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     errorPolicy(props, deadLetterPolicy(common.topics(), metrics));
-    // Streams 4.3 warns at start unless this is set, and 5.0 makes it the default: a processing
-    // error in the global taxonomy loader (which is written not to throw) then goes to the
-    // processing handler, which logs and counts it and lets the global thread go on (Streams cannot
-    // send dead letters from there), instead of an uncaught error in the global thread stopping
-    // enrich. The partition assignor checks it again in a config made of the main consumer's
-    // settings only, hence the copy for the main consumer (which ignores it).
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
     return props;
   }
 

@@ -98,6 +98,14 @@ public final class DeadLetterPolicy {
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, policy.topic());
+    // Streams 4.3 warns at start unless this is set, and 5.0 makes it the default: a processing
+    // error in a global store's processor (enrich's taxonomy loader, written not to throw) then
+    // goes to the processing handler, which logs and counts it and lets the global thread go on
+    // (Streams cannot send dead letters from there), instead of an uncaught error stopping the
+    // client. The partition assignor checks it again in a config made of the main consumer's
+    // settings only, hence the copy for the main consumer (which ignores it).
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
     props.put(CONFIG, policy);
     return props;
   }
