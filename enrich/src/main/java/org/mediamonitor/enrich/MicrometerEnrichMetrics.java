@@ -1,6 +1,5 @@
 package org.mediamonitor.enrich;
 
-import java.util.List;
 import java.util.Objects;
 
 import io.micrometer.core.instrument.Counter;
@@ -20,15 +19,13 @@ public final class MicrometerEnrichMetrics implements EnrichMetrics {
   public static final String DEAD_LETTERS = "media.monitor.enrich.dead.letters";
   public static final String TAXONOMY_RELEASES = "media.monitor.enrich.taxonomy.releases";
 
-  private static final List<String> LANGUAGE_TAGS = List.of("en", "ru", "kk", "other");
-
   private final MeterRegistry registry;
   /**
    * The articles counters by language tag and on-topic flag, registered at first use (as before)
    * and then kept: looking a meter up in the registry for every article costs more than counting.
    * Racing threads may both register one; the registry returns the same counter to both.
    */
-  private final Counter[] articles = new Counter[LANGUAGE_TAGS.size() * 2];
+  private final Counter[] articles = new Counter[TaggingProcessor.LANGUAGE_TAGS.size() * 2];
   private volatile String taxonomyInUse;
   private volatile String taxonomyLoaded;
 
@@ -43,7 +40,7 @@ public final class MicrometerEnrichMetrics implements EnrichMetrics {
   @Override
   public void articleTagged(String language, boolean onTopic) {
     String tag = TaggingProcessor.languageTag(language);
-    int slot = LANGUAGE_TAGS.indexOf(tag) * 2 + (onTopic ? 1 : 0);
+    int slot = TaggingProcessor.LANGUAGE_TAGS.indexOf(tag) * 2 + (onTopic ? 1 : 0);
     Counter counter = articles[slot];
     if (counter == null) {
       counter = Counter.builder(ARTICLES).description("Articles tagged and sent to enriched-articles")

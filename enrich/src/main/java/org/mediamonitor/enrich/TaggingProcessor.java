@@ -2,8 +2,8 @@ package org.mediamonitor.enrich;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 final class TaggingProcessor implements Processor<String, RawArticle, Object, Object> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaggingProcessor.class);
-  private static final Set<String> LANGUAGES = Set.of("en", "ru", "kk");
+  /** The language label of the articles metric: a language enrich knows, or {@code other} (the last). */
+  static final List<String> LANGUAGE_TAGS = List.of("en", "ru", "kk", "other");
 
   private final TaggerCache cache;
   private final EnrichMetrics metrics;
@@ -128,6 +129,6 @@ final class TaggingProcessor implements Processor<String, RawArticle, Object, Ob
   /** Keeps the metric's language tag to a known, small set. */
   static String languageTag(String language) {
     String lang = language == null ? "" : language.toLowerCase(Locale.ROOT);
-    return LANGUAGES.contains(lang) ? lang : "other";
+    return LANGUAGE_TAGS.indexOf(lang) >= 0 ? lang : "other";
   }
 }
