@@ -93,6 +93,9 @@ public final class BenchCommand implements Callable<Integer> {
   /** Publishes in flight during the bulk phase: enough to fill the producer's batches. */
   static final int PUBLISH_WINDOW = 2_000;
   static final long POLL_MS = 50;
+  static final long JIT_SETTLE_WINDOW_MS = 1_000;
+  static final long JIT_SETTLED_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  static final long JIT_SETTLE_MAX_S = 60;
   /**
    * How long the paced phase waits for an article's first tally change before it stops tracking
    * it (its memory is reused): far beyond the drain wait and any latency worth a percentile.
@@ -246,6 +249,7 @@ public final class BenchCommand implements Callable<Integer> {
           new GroupProgress.Stage(runId + "-passthrough", List.of(topics.rawArticles().name())));
       double passS;
       String passCpu;
+      awaitJitSettled("pass-through");
       try (KafkaStreams pass = new KafkaStreams(PassThroughTopology.build(topics.rawArticles().name(), passOutput),
           passProps)) {
         CpuClock.Sample cpu0 = cpu.now();
@@ -275,6 +279,7 @@ public final class BenchCommand implements Callable<Integer> {
       EnrichApp enrich = new EnrichApp(enrichConfig, common, registry);
       AggregateApp aggregate = new AggregateApp(AggregateConfig.from(settings), common, registry);
       try {
+        awaitJitSettled("pipeline");
         CpuClock.Sample cpu0 = cpu.now();
         long t0 = System.nanoTime();
         enrich.start();
@@ -311,6 +316,35 @@ public final class BenchCommand implements Callable<Integer> {
         HeapSampler.maxHeapBytes() >> 20, HeapSampler.afterLastGcBytes() >> 20);
     result.put("heap_max_mb", heapMax >> 20);
     return result;
+  }
+
+  /**
+   * Waits, before a measured phase, until the JIT compiler threads have drained what the earlier
+   * phases queued, so that a phase is not charged for compiling the code of the one before it: on
+   * two cores the one C2 thread takes half the machine. Settled means under
+   * {@link #JIT_SETTLED_NANOS} of compiler CPU in {@link #JIT_SETTLE_WINDOW_MS}; the wait gives up
+   * after {@link #JIT_SETTLE_MAX_S} and says so. What the phase compiles for itself is in its
+   * "CPU" line.
+   */
+  private void awaitJitSettled(String phase) throws InterruptedException {
+    if (label.isEmpty() && CpuClock.jitNanos() >= 0) {
+      long t0 = System.nanoTime();
+      long start = CpuClock.jitNanos();
+      long before = start;
+      long deadline = t0 + TimeUnit.SECONDS.toNanos(JIT_SETTLE_MAX_S);
+      while (true) {
+        Thread.sleep(JIT_SETTLE_WINDOW_MS);
+        long now = CpuClock.jitNanos();
+        boolean settled = now - before < JIT_SETTLED_NANOS;
+        if (settled || System.nanoTime() > deadline) {
+          out.printf(Locale.ROOT, "bench: before the %s: JIT compiler %s after %.1f s (%.1f s of compiling)%n", phase,
+              settled ? "settled" : "still busy, measuring anyway", seconds(System.nanoTime() - t0),
+              (now - start) / 1e9);
+          return;
+        }
+        before = now;
+      }
+    }
   }
 
   /** The time from start until every stage was done, and until each one was (upstream first). */
