@@ -60,7 +60,8 @@ public final class Pipeline implements AutoCloseable {
           .with(AggregateConfig.STATE_DIR, stateDir.resolve("aggregate").toString())
           .with(AggregateConfig.ADVERTISED_ENDPOINT, "localhost:" + httpPort)), common, registry);
       started.add(aggregate);
-      ingest = IngestApp.start(common, IngestConfig.from(settings), FeedConfig.from(settings), feedUrls, registry);
+      ingest = IngestApp.start(common, IngestConfig.from(settings.with(IngestConfig.STATE_DIR,
+          stateDir.resolve("ingest").toString())), FeedConfig.from(settings), feedUrls, registry);
       started.add(ingest);
       for (Service s : services()) {
         s.routes(http);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +32,20 @@ public final class CompactedTopic {
    */
   public static <K, V> void readToEnd(Map<String, Object> clientProps, Topic<K, V> topic, String clientId,
       Duration timeout, BiConsumer<K, V> apply) {
+    readToEnd(clientProps, topic, clientId, timeout, Map.of(), r -> apply.accept(r.key(), r.value()));
+  }
+
+  /**
+   * Reads each partition from {@code from} (the next offset to read; a partition not named, or an
+   * offset below the log start, is read from its beginning) to the end offset it had when reading
+   * started, and calls {@code apply} with every committed record, in offset order per partition.
+   * Undecodable records are logged and skipped, as above.
+   *
+   * @return the end offsets reached, by partition number: the next offset of each partition, past
+   *     any transaction markers, so a reader can resume exactly there
+   */
+  public static <K, V> Map<Integer, Long> readToEnd(Map<String, Object> clientProps, Topic<K, V> topic,
+      String clientId, Duration timeout, Map<Integer, Long> from, Consumer<ConsumerRecord<K, V>> apply) {
     Map<String, Object> props = new HashMap<>(clientProps);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -43,7 +58,11 @@ public final class CompactedTopic {
       List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
           .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, timeout);
+      for (TopicPartition tp : partitions) {
+        Long next = from.get(tp.partition());
+        consumer.seek(tp, next == null ? beginning.get(tp) : Math.max(next, beginning.get(tp)));
+      }
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
       while (!reachedEnd(consumer, end)) {
         if (System.nanoTime() > deadline) {
@@ -51,7 +70,7 @@ public final class CompactedTopic {
         }
         try {
           for (ConsumerRecord<K, V> r : consumer.poll(Duration.ofMillis(200))) {
-            apply.accept(r.key(), r.value());
+            apply.accept(r);
           }
         } catch (RecordDeserializationException e) {
           LOG.warn("skipping unreadable record {}@{} of {}: {}", e.topicPartition(), e.offset(), topic.name(),
@@ -59,6 +78,11 @@ public final class CompactedTopic {
           consumer.seek(e.topicPartition(), e.offset() + 1);
         }
       }
+      Map<Integer, Long> reached = new HashMap<>();
+      for (TopicPartition tp : partitions) {
+        reached.put(tp.partition(), consumer.position(tp));
+      }
+      return reached;
     }
   }
 

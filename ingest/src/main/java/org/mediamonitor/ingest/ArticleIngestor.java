@@ -48,7 +48,7 @@ public final class ArticleIngestor implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Topics topics = common.topics();
     ArticlePublisher publisher = ArticlePublisher.start(common.clientProperties(), topics.rawArticles(),
-        config.ackTimeout(), config.maxBodyBytes(), clock);
+        config.ackTimeout(), config.maxBodyBytes(), clock, config.stateDir());
     try {
       DeadLetterSink sink = DeadLetterSink.start(common.clientProperties(), topics.deadLetters(),
           config.ackTimeout(), clock);

@@ -1,5 +1,6 @@
 package org.mediamonitor.ingest;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.mediamonitor.common.CompactedTopic;
 import org.mediamonitor.common.Topic;
 import org.mediamonitor.schema.RawArticle;
+import org.rocksdb.RocksDBException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,17 +46,17 @@ public final class ArticlePublisher implements AutoCloseable {
   private final Clock clock;
   private final Duration closeTimeout;
   /**
-   * Id to last acknowledged content hash and revision, for every article ever published: a few
-   * bytes an article (see {@link PublishedState}), since a monitor runs for years.
+   * Id to last acknowledged content hash and revision, for every article ever published: on disk
+   * in the service ({@link DiskKnownArticles}), since a monitor runs for years.
    */
-  private final PublishedState published;
+  private final KnownArticles published;
   /** The last publish of each id still running; a later one for the same id waits for it. */
   private final Map<String, CompletableFuture<PublishResult>> inFlight = new HashMap<>();
   /** Runs the publishes that waited, never on the producer's I/O thread (send may block there). */
   private final Executor sequencer;
   private boolean closed;
 
-  ArticlePublisher(Producer<String, RawArticle> producer, String topic, PublishedState initial, Clock clock,
+  ArticlePublisher(Producer<String, RawArticle> producer, String topic, KnownArticles initial, Clock clock,
       Duration closeTimeout) {
     this(producer, topic, initial, clock, closeTimeout, Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "ingest-publisher-sequencer");
@@ -64,7 +66,7 @@ public final class ArticlePublisher implements AutoCloseable {
   }
 
   /** {@code initial} becomes the publisher's own state: the caller must not use it afterwards. */
-  ArticlePublisher(Producer<String, RawArticle> producer, String topic, PublishedState initial, Clock clock,
+  ArticlePublisher(Producer<String, RawArticle> producer, String topic, KnownArticles initial, Clock clock,
       Duration closeTimeout, Executor sequencer) {
     this.sequencer = Objects.requireNonNull(sequencer, "sequencer");
     this.producer = Objects.requireNonNull(producer, "producer");
@@ -75,20 +77,26 @@ public final class ArticlePublisher implements AutoCloseable {
   }
 
   /**
-   * Reads what the topic holds, then opens the producer.
+   * Brings what ingest knows of the topic up to date, then opens the producer.
    *
    * @param clientProps bootstrap servers and any Kafka client settings
    * @param ackTimeout how long a publish may wait for the broker (send blocking and delivery)
    * @param maxBodyBytes largest body accepted, so the producer's request limit fits it
+   * @param stateDir where the known articles of each topic are kept (a folder per topic), or null
+   *     to keep them on the heap, read from the whole topic
    */
   public static ArticlePublisher start(Map<String, Object> clientProps, Topic<String, RawArticle> topic,
-      Duration ackTimeout, int maxBodyBytes, Clock clock) {
-    PublishedState state = loadState(clientProps, topic, ackTimeout.multipliedBy(4));
-    LOG.info("{} holds {} articles ({} KB of state); publishing only new or changed ones", topic.name(),
-        state.size(), state.bytesAllocated() >> 10);
-    Producer<String, RawArticle> producer = new KafkaProducer<>(producerProps(clientProps, ackTimeout, maxBodyBytes),
-        topic.keySerde().serializer(), topic.valueSerde().serializer());
-    return new ArticlePublisher(producer, topic.name(), state, clock, ackTimeout);
+      Duration ackTimeout, int maxBodyBytes, Clock clock, Path stateDir) {
+    KnownArticles state = loadState(clientProps, topic, ackTimeout.multipliedBy(4), clock, stateDir);
+    try {
+      LOG.info("{} holds {}; publishing only new or changed ones", topic.name(), state.describe());
+      Producer<String, RawArticle> producer = new KafkaProducer<>(producerProps(clientProps, ackTimeout, maxBodyBytes),
+          topic.keySerde().serializer(), topic.valueSerde().serializer());
+      return new ArticlePublisher(producer, topic.name(), state, clock, ackTimeout);
+    } catch (RuntimeException e) {
+      state.close();
+      throw e;
+    }
   }
 
   /** Producer settings: idempotent, all replicas, and bounded waits so an unreachable broker is an error. */
@@ -110,9 +118,34 @@ public final class ArticlePublisher implements AutoCloseable {
     return props;
   }
 
-  /** Reads the topic from the beginning to its end offsets: id to last content hash and revision. */
-  static PublishedState loadState(Map<String, Object> clientProps, Topic<String, RawArticle> topic,
-      Duration timeout) {
+  /**
+   * The known articles of {@code topic}: from the disk store in {@code stateDir}, caught up with
+   * what was written since it last saw the topic; or, when {@code stateDir} is null or another
+   * process holds the store (a {@code publish} command beside the service), on the heap, read from
+   * the whole topic.
+   */
+  static KnownArticles loadState(Map<String, Object> clientProps, Topic<String, RawArticle> topic, Duration timeout,
+      Clock clock, Path stateDir) {
+    if (stateDir != null) {
+      Path dir = stateDir.resolve(topic.name());
+      DiskKnownArticles disk;
+      try {
+        disk = DiskKnownArticles.open(dir, clock);
+      } catch (RocksDBException e) {
+        LOG.warn("cannot open the known-articles store at {} ({}): another ingest process holds it? Reading the whole "
+            + "of {} into the heap instead", dir, e.getMessage(), topic.name());
+        disk = null;
+      }
+      if (disk != null) {
+        try {
+          disk.catchUp(clientProps, topic, timeout);
+          return disk;
+        } catch (RuntimeException e) {
+          disk.close();
+          throw e;
+        }
+      }
+    }
     PublishedState state = new PublishedState();
     CompactedTopic.readToEnd(clientProps, topic, "media-monitor-ingest-state", timeout, state::apply);
     return state;
@@ -177,7 +210,7 @@ public final class ArticlePublisher implements AutoCloseable {
           result.completeExceptionally(error);
         } else {
           // record the state before completing, so a publish waiting on this one sees it
-          published.put(id, hash, revision);
+          published.acknowledged(id, hash, revision, metadata.partition(), metadata.offset());
           result.complete(new PublishResult(id, revision, PublishResult.Status.PUBLISHED));
         }
       });
@@ -187,8 +220,8 @@ public final class ArticlePublisher implements AutoCloseable {
     }
   }
 
-  /** Ids known to have been published (from the topic and from this run). */
-  public int knownArticles() {
+  /** Ids known to have been published (from the topic and from this run; an estimate on disk). */
+  public long knownArticles() {
     return published.size();
   }
 
@@ -209,5 +242,6 @@ public final class ArticlePublisher implements AutoCloseable {
       }
     }
     producer.close(closeTimeout);
+    published.close();
   }
 }

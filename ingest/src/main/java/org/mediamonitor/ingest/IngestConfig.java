@@ -22,13 +22,15 @@ public record IngestConfig(
     int maxBodyBytes,
     Password httpToken,
     Duration ackTimeout,
-    Duration watchPoll) {
+    Duration watchPoll,
+    Path stateDir) {
 
   public static final String WATCH_DIR = "ingest.watch.dir";
   public static final String MAX_BODY_BYTES = "ingest.max.body.bytes";
   public static final String HTTP_TOKEN = "ingest.http.token";
   public static final String ACK_TIMEOUT_MS = "ingest.ack.timeout.ms";
   public static final String WATCH_POLL_MS = "ingest.watch.poll.ms";
+  public static final String STATE_DIR = "ingest.state.dir";
 
   public static final ConfigDef DEFINITION = new ConfigDef()
       .define(WATCH_DIR, Type.STRING, null, Importance.MEDIUM,
@@ -41,7 +43,11 @@ public record IngestConfig(
       .define(ACK_TIMEOUT_MS, Type.LONG, 15_000L, Range.between(1_000L, 300_000L), Importance.MEDIUM,
           "How long a publish waits for the broker to acknowledge before it fails (HTTP 503)")
       .define(WATCH_POLL_MS, Type.LONG, 1_000L, Range.between(50L, 3_600_000L), Importance.LOW,
-          "Interval of the watched-folder scan; a file is read once its size held for one interval");
+          "Interval of the watched-folder scan; a file is read once its size held for one interval")
+      .define(STATE_DIR, Type.STRING, Path.of(System.getProperty("java.io.tmpdir"), "media-monitor-ingest").toString(),
+          new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+          "Directory of the store of every article id ever published (a folder per topic), so that a restart reads "
+              + "only what was written since; deleting it costs one read of the whole topic at the next start");
 
   public static IngestConfig from(Settings settings) {
     return from(settings.validated(DEFINITION));
@@ -55,6 +61,7 @@ public record IngestConfig(
         (Integer) v.get(MAX_BODY_BYTES),
         token == null || token.value().isBlank() ? null : token,
         Duration.ofMillis((Long) v.get(ACK_TIMEOUT_MS)),
-        Duration.ofMillis((Long) v.get(WATCH_POLL_MS)));
+        Duration.ofMillis((Long) v.get(WATCH_POLL_MS)),
+        Path.of(((String) v.get(STATE_DIR)).strip()));
   }
 }

@@ -5,12 +5,13 @@ import com.carrotsearch.hppc.LongLongHashMap;
 import org.mediamonitor.schema.RawArticle;
 
 /**
- * The last acknowledged state of every article id ever published: 64 bits of its content hash
- * and its revision. {@link ArticlePublisher} consults it on every publish to tell
- * {@code UNCHANGED}, a new revision and a new article apart.
+ * {@link KnownArticles} on the heap: the last acknowledged state of every article id ever
+ * published, 64 bits of its content hash and its revision, rebuilt from the whole topic at start.
+ * The service keeps it on disk instead ({@link DiskKnownArticles}); this one serves tests and the
+ * run where another process holds the disk store.
  *
- * <p>It holds one entry per article for as long as the monitor runs (years: millions of ids), so
- * it holds no objects per entry. A map of id strings to records cost ~150 bytes an article (the
+ * <p>It holds one entry per article (millions of ids over the years), so it holds no objects per
+ * entry. A map of id strings to records cost ~150 bytes an article (the
  * 32-character id as a String and its byte[], the map node, the record) and grew the heap of the
  * all-in-one by ~2 MB a minute at 200 articles/s. Here an id is its 64-bit
  * {@link ArticleIds#fingerprint}, and the entries live in primitive open-addressing arrays:
@@ -31,7 +32,7 @@ import org.mediamonitor.schema.RawArticle;
  * already ordered by the publisher; like the concurrent map this replaces, the state needs only
  * each single read or write to be atomic.
  */
-final class PublishedState {
+final class PublishedState implements KnownArticles {
 
   /** The last acknowledged state of one id, as a value (nothing keeps it). */
   record Known(long hashPrefix, int revision) {
@@ -71,8 +72,8 @@ final class PublishedState {
     }
   }
 
-  /** The last acknowledged state of {@code id}, or null when it was never published. */
-  synchronized Known get(String id) {
+  @Override
+  public synchronized Known get(String id) {
     long key = ArticleIds.fingerprint(id);
     int slot = hashPrefixes.indexOf(key);
     if (!hashPrefixes.indexExists(slot)) {
@@ -115,9 +116,24 @@ final class PublishedState {
     put(id, hash, value.getRevision());
   }
 
-  /** Ids known to have been published. */
-  synchronized int size() {
+  @Override
+  public void acknowledged(String id, String contentHash, int revision, int partition, long offset) {
+    put(id, contentHash, revision);
+  }
+
+  @Override
+  public synchronized long size() {
     return hashPrefixes.size();
+  }
+
+  @Override
+  public String describe() {
+    return size() + " articles (" + (bytesAllocated() >> 10) + " KB of heap, read from the whole topic)";
+  }
+
+  @Override
+  public void close() {
+    // nothing held outside the heap
   }
 
   /** Bytes of the arrays behind the state, for the start-up log. */

@@ -156,7 +156,7 @@ class IngestHttpIT {
 
     stop();
     start();
-    assertThat(ingest.health()).containsEntry("status", "UP").containsEntry("knownArticles", 2);
+    assertThat(ingest.health()).containsEntry("status", "UP").containsEntry("knownArticles", 2L);
 
     HttpResponse<String> again = post(batch);
     assertThat(again.statusCode()).isEqualTo(202);

@@ -215,6 +215,7 @@ public final class BenchCommand implements Callable<Integer> {
     overrides.put(EnrichConfig.STATE_DIR, work.resolve("state/" + runId + "/enrich").toString());
     overrides.put(AggregateConfig.APPLICATION_ID, runId + "-aggregate");
     overrides.put(AggregateConfig.STATE_DIR, work.resolve("state/" + runId + "/aggregate").toString());
+    overrides.put(IngestConfig.STATE_DIR, work.resolve("state/" + runId + "/ingest").toString());
     // no HTTP server runs here; the endpoint is only what Streams advertises
     overrides.put(AggregateConfig.ADVERTISED_ENDPOINT, "localhost:18083");
     Settings settings = Settings.load(null, System.getenv(), overrides);
