@@ -259,7 +259,8 @@ public final class BenchCommand implements Callable<Integer> {
         Timing timing = await("pass-through", progress, passStages, t0, timeout,
             () -> pass.state() == KafkaStreams.State.RUNNING);
         passS = timing.seconds();
-        passCpu = cpu.now().since(cpu0, n);
+        CpuClock.Sample cpu1 = cpu.now();
+        passCpu = cpu1.since(cpu0, n) + "; this JVM by thread: " + cpu1.byThread(cpu0);
         pass.close(Duration.ofSeconds(30));
       }
       double passRate = n / passS;
@@ -288,7 +289,8 @@ public final class BenchCommand implements Callable<Integer> {
         Timing timing = await("pipeline", progress, pipelineStages, t0, timeout,
             () -> enrich.streams().running() && aggregate.running());
         double pipeS = timing.seconds();
-        String pipeCpu = cpu.now().since(cpu0, n);
+        CpuClock.Sample cpu1 = cpu.now();
+        String pipeCpu = cpu1.since(cpu0, n) + "; this JVM by thread: " + cpu1.byThread(cpu0);
         double pipeRate = n / pipeS;
         out.printf(Locale.ROOT, "bench: " + label
             + "pipeline (enrich + aggregate): %d articles in %.2f s from start (RUNNING after "
