@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
@@ -23,12 +24,16 @@ public final class CompactedTopic {
 
   private static final Logger LOG = LoggerFactory.getLogger(CompactedTopic.class);
 
+  private static final long PROGRESS_REPORT_NANOS = 10_000_000_000L;
+
   private CompactedTopic() {}
 
   /**
    * Calls {@code apply} for every committed record in offset order per partition (a null value is a
    * tombstone). A record that cannot be decoded is logged and skipped: what it held is lost to the
-   * reader, which each caller must tolerate.
+   * reader, which each caller must tolerate. {@code timeout} bounds each wait for the broker and
+   * any stretch without progress, not the whole read: a topic of years of articles takes as long
+   * as it takes, a broker that stops answering fails it.
    */
   public static <K, V> void readToEnd(Map<String, Object> clientProps, Topic<K, V> topic, String clientId,
       Duration timeout, BiConsumer<K, V> apply) {
@@ -53,6 +58,8 @@ public final class CompactedTopic {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     long deadline = System.nanoTime() + timeout.toNanos();
+    long read = 0;
+    long nextReport = System.nanoTime() + PROGRESS_REPORT_NANOS;
     try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props,
         topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
@@ -65,17 +72,29 @@ public final class CompactedTopic {
       }
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
       while (!reachedEnd(consumer, end)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read " + topic.name() + " to its end within " + timeout);
+        long now = System.nanoTime();
+        if (now > deadline) {
+          throw new IllegalStateException("could not read " + topic.name() + " to its end: no progress for " + timeout
+              + " after " + read + " records");
+        }
+        if (now > nextReport) {
+          nextReport = now + PROGRESS_REPORT_NANOS;
+          LOG.info("reading {}: {} records so far, up to {}", topic.name(), read, end);
         }
         try {
-          for (ConsumerRecord<K, V> r : consumer.poll(Duration.ofMillis(200))) {
+          ConsumerRecords<K, V> records = consumer.poll(Duration.ofMillis(200));
+          if (!records.isEmpty()) {
+            deadline = System.nanoTime() + timeout.toNanos();
+          }
+          for (ConsumerRecord<K, V> r : records) {
             apply.accept(r);
+            read++;
           }
         } catch (RecordDeserializationException e) {
           LOG.warn("skipping unreadable record {}@{} of {}: {}", e.topicPartition(), e.offset(), topic.name(),
               e.getMessage());
           consumer.seek(e.topicPartition(), e.offset() + 1);
+          deadline = System.nanoTime() + timeout.toNanos(); // skipping is progress too
         }
       }
       Map<Integer, Long> reached = new HashMap<>();
