@@ -73,7 +73,8 @@ final class DiskKnownArticles implements KnownArticles {
   private static final byte[] TOPIC_ID = meta("topic-id");
   /** Wall-clock ms when the position was last moved or confirmed. */
   private static final byte[] POSITION_AT = meta("position-at");
-  private static final String NEXT_OFFSET = "next-offset:";
+  /** Followed by the partition number (4 bytes): the next offset of that partition not applied. */
+  private static final byte[] NEXT_OFFSET = meta("next-offset:");
   /** How many article keys the store holds, kept exact in the batches that add or remove them. */
   private static final byte[] COUNT = meta("count");
   /** Records applied per atomic batch during the catch-up. */
@@ -304,7 +305,7 @@ final class DiskKnownArticles implements KnownArticles {
   synchronized Map<Integer, Long> positions() {
     ensureOpen();
     Map<Integer, Long> positions = new HashMap<>();
-    byte[] prefix = meta(NEXT_OFFSET);
+    byte[] prefix = NEXT_OFFSET;
     try (RocksIterator it = db.newIterator()) {
       for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
         int partition = ByteBuffer.wrap(it.key(), prefix.length, Integer.BYTES).getInt();
@@ -375,8 +376,7 @@ final class DiskKnownArticles implements KnownArticles {
   }
 
   private static byte[] nextOffsetKey(int partition) {
-    byte[] prefix = meta(NEXT_OFFSET);
-    return ByteBuffer.allocate(prefix.length + Integer.BYTES).put(prefix).putInt(partition).array();
+    return ByteBuffer.allocate(NEXT_OFFSET.length + Integer.BYTES).put(NEXT_OFFSET).putInt(partition).array();
   }
 
   private static byte[] meta(String name) {
