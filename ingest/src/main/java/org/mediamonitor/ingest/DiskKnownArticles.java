@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -151,61 +152,80 @@ final class DiskKnownArticles implements KnownArticles {
       wipe(facts.topicId());
       from = new HashMap<>();
     }
-    long[] read = {0};
-    WriteBatch[] batch = {new WriteBatch()};
-    // keys the open batch adds (true) or removes (false): the store does not see them until it is written
-    Map<Long, Boolean> pending = new HashMap<>();
-    try {
+    try (CatchUp batch = new CatchUp()) {
       Map<Integer, Long> end = CompactedTopic.readToEnd(clientProps, topic, "media-monitor-ingest-state", timeout, from,
-          r -> {
-            String id = r.key();
-            RawArticle value = r.value();
-            try {
-              if (id != null) {
-                long fp = ArticleIds.fingerprint(id);
-                Boolean was = pending.get(fp);
-                boolean existed = was != null ? was : db.get(articleKey(fp)) != null;
-                if (value == null) {
-                  batch[0].delete(articleKey(fp));
-                  count -= existed ? 1 : 0;
-                } else {
-                  String hash = value.getContentHash() == null || value.getContentHash().isEmpty()
-                      ? ArticleIds.contentHash(value.getBody()) : value.getContentHash();
-                  batch[0].put(articleKey(fp), entry(PublishedState.prefix(hash), value.getRevision()));
-                  count += existed ? 0 : 1;
-                }
-                pending.put(fp, value != null);
-              }
-              batch[0].put(nextOffsetKey(r.partition()), longBytes(r.offset() + 1));
-              read[0]++;
-              if (pending.size() >= CATCH_UP_BATCH) {
-                batch[0].put(COUNT, longBytes(count));
-                db.write(writeOptions, batch[0]);
-                batch[0].close();
-                batch[0] = new WriteBatch();
-                pending.clear();
-              }
-            } catch (RocksDBException e) {
-              throw new IllegalStateException("cannot write the known-articles store at " + dir + ": " + e.getMessage(), e);
-            }
-          });
-      // the end may lie past the last record read (transaction markers): resume there next time
-      for (Map.Entry<Integer, Long> e : end.entrySet()) {
-        batch[0].put(nextOffsetKey(e.getKey()), longBytes(e.getValue()));
-      }
-      batch[0].put(POSITION_AT, longBytes(clock.millis()));
-      batch[0].put(COUNT, longBytes(count));
-      db.write(writeOptions, batch[0]);
+          batch::apply);
+      batch.finish(end);
       contiguous.clear();
       contiguous.putAll(end);
       LOG.info("{}: known-articles store at {} caught up: {} records read from {}, position now {}", topic.name(), dir,
-          read[0], reason != null ? "the beginning" : new TreeMap<>(from), new TreeMap<>(end));
-      return read[0];
-    } catch (RocksDBException e) {
-      throw new IllegalStateException("cannot write the known-articles store at " + dir + ": " + e.getMessage(), e);
+          batch.read, reason != null ? "the beginning" : new TreeMap<>(from), new TreeMap<>(end));
+      return batch.read;
     } finally {
-      batch[0].close();
       count = readLong(COUNT, 0); // what was written: the same after success, the truth after a failure
+    }
+  }
+
+  /**
+   * The catch-up's writes: records applied in atomic batches of {@link #CATCH_UP_BATCH} keys, each
+   * with the position it reaches and the count. Runs under the store's lock.
+   */
+  private final class CatchUp implements AutoCloseable {
+    private WriteBatch batch = new WriteBatch();
+    /** Keys the open batch adds (true) or removes (false): the store does not see them until it is written. */
+    private final Map<Long, Boolean> pending = new HashMap<>();
+    long read;
+
+    void apply(ConsumerRecord<String, RawArticle> r) {
+      try {
+        if (r.key() != null) {
+          long fp = ArticleIds.fingerprint(r.key());
+          Boolean was = pending.get(fp);
+          boolean existed = was != null ? was : db.get(articleKey(fp)) != null;
+          if (r.value() == null) {
+            batch.delete(articleKey(fp));
+            count -= existed ? 1 : 0;
+          } else {
+            batch.put(articleKey(fp), entry(PublishedState.prefix(PublishedState.contentHash(r.value())),
+                r.value().getRevision()));
+            count += existed ? 0 : 1;
+          }
+          pending.put(fp, r.value() != null);
+        }
+        batch.put(nextOffsetKey(r.partition()), longBytes(r.offset() + 1));
+        read++;
+        if (pending.size() >= CATCH_UP_BATCH) {
+          write();
+          batch.close();
+          batch = new WriteBatch();
+          pending.clear();
+        }
+      } catch (RocksDBException e) {
+        throw failure("write", e);
+      }
+    }
+
+    /** Writes what is left, with the position reached (past any transaction markers: resume there). */
+    void finish(Map<Integer, Long> end) {
+      try {
+        for (Map.Entry<Integer, Long> e : end.entrySet()) {
+          batch.put(nextOffsetKey(e.getKey()), longBytes(e.getValue()));
+        }
+        batch.put(POSITION_AT, longBytes(clock.millis()));
+        write();
+      } catch (RocksDBException e) {
+        throw failure("write", e);
+      }
+    }
+
+    private void write() throws RocksDBException {
+      batch.put(COUNT, longBytes(count));
+      db.write(writeOptions, batch);
+    }
+
+    @Override
+    public void close() {
+      batch.close();
     }
   }
 
@@ -253,7 +273,7 @@ final class DiskKnownArticles implements KnownArticles {
       ByteBuffer b = ByteBuffer.wrap(v);
       return new PublishedState.Known(b.getLong(), b.getInt());
     } catch (RocksDBException e) {
-      throw new IllegalStateException("cannot read the known-articles store at " + dir + ": " + e.getMessage(), e);
+      throw failure("read", e);
     }
   }
 
@@ -320,7 +340,7 @@ final class DiskKnownArticles implements KnownArticles {
       byte[] v = db.get(TOPIC_ID);
       return v == null ? null : new String(v, StandardCharsets.UTF_8);
     } catch (RocksDBException e) {
-      throw new IllegalStateException("cannot read the known-articles store at " + dir + ": " + e.getMessage(), e);
+      throw failure("read", e);
     }
   }
 
@@ -329,7 +349,7 @@ final class DiskKnownArticles implements KnownArticles {
       byte[] v = db.get(key);
       return v == null ? otherwise : ByteBuffer.wrap(v).getLong();
     } catch (RocksDBException e) {
-      throw new IllegalStateException("cannot read the known-articles store at " + dir + ": " + e.getMessage(), e);
+      throw failure("read", e);
     }
   }
 
@@ -342,8 +362,12 @@ final class DiskKnownArticles implements KnownArticles {
       db.put(writeOptions, TOPIC_ID, topicId.getBytes(StandardCharsets.UTF_8));
       count = 0;
     } catch (RocksDBException e) {
-      throw new IllegalStateException("cannot empty the known-articles store at " + dir + ": " + e.getMessage(), e);
+      throw failure("empty", e);
     }
+  }
+
+  private IllegalStateException failure(String verb, RocksDBException e) {
+    return new IllegalStateException("cannot " + verb + " the known-articles store at " + dir + ": " + e.getMessage(), e);
   }
 
   private void ensureOpen() {

@@ -110,10 +110,13 @@ final class PublishedState implements KnownArticles {
       remove(id);
       return;
     }
-    // records of schema v1 have no hash: derive it, so their content is still recognised
-    String hash = value.getContentHash() == null || value.getContentHash().isEmpty()
+    put(id, contentHash(value), value.getRevision());
+  }
+
+  /** The record's content hash; records of schema v1 have none, so it is derived and their content still recognised. */
+  static String contentHash(RawArticle value) {
+    return value.getContentHash() == null || value.getContentHash().isEmpty()
         ? ArticleIds.contentHash(value.getBody()) : value.getContentHash();
-    put(id, hash, value.getRevision());
   }
 
   @Override
