@@ -330,9 +330,9 @@ public final class BenchCommand implements Callable<Integer> {
    * "CPU" line.
    */
   private void awaitJitSettled(String phase) throws InterruptedException {
-    if (label.isEmpty() && CpuClock.jitNanos() >= 0) {
+    long start = CpuClock.jitNanos();
+    if (label.isEmpty() && start >= 0) {
       long t0 = System.nanoTime();
-      long start = CpuClock.jitNanos();
       long before = start;
       long deadline = t0 + TimeUnit.SECONDS.toNanos(JIT_SETTLE_MAX_S);
       while (true) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -34,17 +33,19 @@ final class CpuClock {
      */
     String since(Sample start, long articles) {
       double jvm = (jvmNanos - start.jvmNanos) / 1e9;
-      String jit = jitNanos < 0 || start.jitNanos < 0 ? ""
-          : String.format(Locale.ROOT, " (JIT compiler %.1f s)", (jitNanos - start.jitNanos) / 1e9);
+      String jit = jitPart(start.jitNanos, jitNanos);
       if (brokerNanos < 0 || start.brokerNanos < 0) {
         return String.format(Locale.ROOT, "%.1f s this JVM%s (broker not measured) = %.0f µs an article", jvm, jit,
             jvm * 1e6 / articles);
       }
       double broker = (brokerNanos - start.brokerNanos) / 1e9;
-      String brokerJit = brokerJitNanos < 0 || start.brokerJitNanos < 0 ? ""
-          : String.format(Locale.ROOT, " (JIT compiler %.1f s)", (brokerJitNanos - start.brokerJitNanos) / 1e9);
+      String brokerJit = jitPart(start.brokerJitNanos, brokerJitNanos);
       return String.format(Locale.ROOT, "%.1f s this JVM%s + %.1f s broker%s = %.0f µs an article", jvm, jit, broker,
           brokerJit, (jvm + broker) * 1e6 / articles);
+    }
+
+    private static String jitPart(long before, long now) {
+      return before < 0 || now < 0 ? "" : String.format(Locale.ROOT, " (JIT compiler %.1f s)", (now - before) / 1e9);
     }
 
     /**
@@ -55,9 +56,7 @@ final class CpuClock {
      */
     String byThread(Sample start) {
       Map<String, Long> groups = new LinkedHashMap<>();
-      for (String g : GROUPS) {
-        groups.put(g, 0L);
-      }
+      GROUPS.values().forEach(g -> groups.put(g, 0L));
       groups.put(OTHER, 0L);
       long java = 0;
       for (Map.Entry<Long, ThreadCpu> e : threads.entrySet()) {
@@ -75,8 +74,9 @@ final class CpuClock {
           b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f s", g, n / 1e9));
         }
       });
-      long jit = jitNanos < 0 || start.jitNanos < 0 ? 0 : jitNanos - start.jitNanos;
-      if (jitNanos >= 0 && start.jitNanos >= 0) {
+      boolean jitKnown = jitNanos >= 0 && start.jitNanos >= 0;
+      long jit = jitKnown ? jitNanos - start.jitNanos : 0;
+      if (jitKnown) {
         b.append(String.format(Locale.ROOT, "%sJIT %.1f s", b.length() == 0 ? "" : ", ", jit / 1e9));
       }
       long rest = Math.max(0, jvmNanos - start.jvmNanos - java - jit);
@@ -88,19 +88,28 @@ final class CpuClock {
   /** One Java thread's name and CPU nanoseconds so far. */
   record ThreadCpu(String name, long nanos) {}
 
-  /** Applications whose name the threads they run carry (Streams client ids, producer ids). */
-  private static final List<String> GROUPS = List.of("pass-through", "enrich", "aggregate", "ingest");
+  /**
+   * What a thread's name carries (Streams client ids, producer ids) to the application it works
+   * for, in the order tested and printed.
+   */
+  private static final Map<String, String> GROUPS = orderedGroups();
   private static final String OTHER = "other threads";
   private static final long MIN_SHOWN_NANOS = 50_000_000L;
 
+  private static Map<String, String> orderedGroups() {
+    Map<String, String> groups = new LinkedHashMap<>();
+    groups.put("passthrough", "pass-through");
+    groups.put("enrich", "enrich");
+    groups.put("aggregate", "aggregate");
+    groups.put("ingest", "ingest");
+    return groups;
+  }
+
   static String group(String threadName) {
     String n = threadName.toLowerCase(Locale.ROOT);
-    if (n.contains("passthrough")) {
-      return "pass-through";
-    }
-    for (String g : GROUPS) {
-      if (n.contains(g)) {
-        return g;
+    for (Map.Entry<String, String> g : GROUPS.entrySet()) {
+      if (n.contains(g.getKey())) {
+        return g.getValue();
       }
     }
     return OTHER;
