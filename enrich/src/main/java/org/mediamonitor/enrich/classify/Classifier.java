@@ -319,8 +319,16 @@ public final class Classifier {
       }
       boolean foreignReport = foreign >= 2 && foreign > 2 * kz;
       boolean journalistCue = false;
+      // A legal action named beside a journalist ("the criminal prosecution of the journalist was
+      // closed") is on topic even when it adds no charge and cites no provision by its code.
+      boolean actionOnJournalist = false;
       for (Set<String> t : sentTags) {
         journalistCue |= t.contains(CUE_JOURNALIST);
+        if (t.contains(CUE_JOURNALIST)) {
+          for (String k : PLAIN_KINDS) {
+            actionOnJournalist |= t.contains(KIND_TAG.get(k));
+          }
+        }
       }
       // A speech offence of the vocabulary cited (a case closed under it, say) keeps the report on topic.
       boolean speechOffence = false;
@@ -328,7 +336,8 @@ public final class Classifier {
         speechOffence |= taxonomy.provisions().containsKey(code) && taxonomy.sideOf(code).equals("charge");
       }
       boolean onTopic = !foreignReport
-          && (tagged || !legal.isEmpty() && (journalistCue || topic > 0 || speechOffence) || topic >= 2);
+          && (tagged || !legal.isEmpty() && (journalistCue || topic > 0 || speechOffence) || topic >= 2
+          || actionOnJournalist);
       if (foreignReport) {
         articleEvidence.add(noted(span("on_topic:false", firstForeign), kz, foreign));
       } else if (onTopic && !tagged && firstTopic != null) {
@@ -1313,6 +1322,16 @@ public final class Classifier {
         chargeSentence(seg, s, legalBySentence, incidentTags, scan);
       }
       Map<String, Mention> byKind = mergeByKind(scan.mentions);
+      Mention civil = byKind.get("civil");
+      if (civil != null && civil.claimed == null && civil.awarded == null) {
+        // The sum is often its own sentence: "The plaintiff seeks 5 million tenge in moral damages."
+        for (int s = firstSent; s <= lastSent; s++) {
+          Set<String> t = sentTags.get(s);
+          if (!skip.get(s) && !ytd.get(s) && (t.contains(DAMAGES) || t.contains(DAMAGES_AWARD))) {
+            amountsInto(civil, s);
+          }
+        }
+      }
       if (scan.orphanStage != null) {
         applyOrphanStage(byKind, scan.orphanStage, scan.orphanSentence, incidentLegal);
       }
@@ -1462,6 +1481,11 @@ public final class Classifier {
         // "sentenced to 15 days" on an administrative charge is not also a criminal case.
         if (kinds.contains("administrative") && !strong.contains("criminal") && !provKinds.contains("criminal")) {
           kinds.remove("criminal");
+        }
+        // ...and a fine under a criminal article ("found guilty of defamation [2019] and fined") is
+        // the criminal sentence, not an administrative case.
+        if (provKinds.contains("criminal") && !provKinds.contains("administrative") && !strong.contains("administrative")) {
+          kinds.remove("administrative");
         }
         if (t.contains(CUE_CHALLENGE)) {
           kinds.remove("civil");
@@ -1963,6 +1987,11 @@ public final class Classifier {
           || w.startsWith("раз") || w.startsWith("есе") || w.startsWith("percent") || w.startsWith("процент")
           || w.startsWith("жаст") || w.startsWith("hour") || w.startsWith("час") || w.startsWith("сағат")
           || w.equals("million") || w.equals("млн") || w.startsWith("тыс") || w.startsWith("thousand")
+          || w.equals("billion") || w.equals("млрд") || w.startsWith("week") || w.startsWith("недел")
+          || w.startsWith("апта") || w.startsWith("minute") || w.startsWith("минут")
+          // fines are set in monthly calculation indices: "50 МРП", "100 АЕК", "20 MCI"
+          || w.equals("мрп") || w.equals("аек") || w.equals("mci") || w.equals("mrp")
+          || w.equals("kzt") || w.equals("тг") || w.startsWith("dollar") || w.startsWith("доллар")
           || w.startsWith("tenge") || w.startsWith("тенге") || w.startsWith("теңге") || w.startsWith("point")
           || w.startsWith("place") || w.startsWith("th") || w.startsWith("st") || w.startsWith("nd") || w.startsWith("rd");
     }

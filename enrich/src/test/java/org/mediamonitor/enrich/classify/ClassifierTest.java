@@ -281,4 +281,86 @@ class ClassifierTest {
     });
     assertThat(c.evidence()).extracting(Classification.EvidenceSpan::tag).contains("language:en", "on_topic:false");
   }
+
+  // ---- phrasings found missing by probing with new invented reports (fourth session)
+
+  @Test
+  void shouldNotTakeAFineInCalculationIndicesForTheNumberOfAccused() {
+    Classification ru = classify("Блогера Асель Нуровой оштрафовали на 50 МРП по статье 73-3 КоАП за пост в Instagram.",
+        JUNE_2024);
+    assertThat(ru.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("administrative");
+      assertThat(ch.stage()).isEqualTo("verdict");
+      assertThat(ch.count()).isEqualTo(1);
+    });
+    Classification kk = classify("Павлодар соты журналист Айгүл Бековаға ӘҚБтК 73-3-бабы бойынша 100 АЕК айыппұл салды.",
+        JUNE_2024);
+    assertThat(kk.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("administrative");
+      assertThat(ch.stage()).isEqualTo("verdict");
+      assertThat(ch.count()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void shouldReadTheStageFromCommonWordingsOfEachStep() {
+    assertThat(classify("Police opened a criminal investigation against blogger Arman Sultanov under Article 274 of "
+        + "the Criminal Code.", JUNE_2024).charges()).extracting(Classification.ChargeResult::stage)
+        .containsExactly("filed");
+    assertThat(classify("Специализированный суд начал рассмотрение гражданского иска к газете «Голос Дола» о защите "
+        + "чести и достоинства.", JUNE_2024).charges()).extracting(Classification.ChargeResult::stage)
+        .containsExactly("in_court");
+    assertThat(classify("A court in Kokshetau awarded a businessman 3 million tenge in a defamation suit against the "
+        + "newspaper Kokshe Lamp.", JUNE_2024).charges()).singleElement().satisfies(ch -> {
+          assertThat(ch.kind()).isEqualTo("civil");
+          assertThat(ch.stage()).isEqualTo("verdict");
+          assertThat(ch.legalBasis()).isEqualTo("KZ-CivC-143");
+          assertThat(ch.awardedKzt()).isEqualTo(3_000_000L);
+        });
+  }
+
+  @Test
+  void shouldNotReadARestrictionOfFreedomAsBlocking() {
+    Classification c = classify("Two activists from Uralsk were sentenced to three years of restricted freedom for "
+        + "inciting social discord over their Telegram channel.", JUNE_2024);
+    assertThat(c.violationTypes()).containsExactly("criminal_prosecution");
+    assertThat(c.charges()).singleElement().satisfies(ch -> assertThat(ch.stage()).isEqualTo("verdict"));
+  }
+
+  @Test
+  void shouldTakeTheClaimedSumFromItsOwnSentence() {
+    Classification c = classify("Бывший депутат подал иск к газете «Степной Голос» о защите чести и достоинства. "
+        + "Истец требует взыскать 5 млн тенге компенсации морального вреда.", JUNE_2024);
+    assertThat(c.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("civil");
+      assertThat(ch.claimedKzt()).isEqualTo(5_000_000L);
+    });
+  }
+
+  @Test
+  void shouldTagObstructionToldObjectFirst() {
+    assertThat(classify("Корреспондента телеканала «Дала ТВ» не пустили на заседание маслихата, охранник потребовал "
+        + "прекратить съемку.", JUNE_2024).violationTypes()).contains("obstruction_of_professional_activity");
+    // a court's ban on filming is about the court's transparency, an entry ban at a border is an expulsion
+    assertThat(classify("Сот журналистерге отырысты түсіруге тыйым салды.", JUNE_2024).violationTypes())
+        .doesNotContain("obstruction_of_professional_activity");
+    assertThat(classify("A foreign correspondent was denied entry at Almaty airport under the Law on the Legal Status "
+        + "of Foreigners.", JUNE_2024).violationTypes()).doesNotContain("obstruction_of_professional_activity");
+  }
+
+  @Test
+  void shouldCountAFineUnderACriminalArticleAsTheCriminalSentence() {
+    Classification c = classify("Суд признал редактора газеты «Сельский Вестник» Петра Ломова виновным в клевете на "
+        + "директора агрофирмы и назначил штраф в размере 1 млн тенге.", Instant.parse("2019-10-02T00:00:00Z"));
+    assertThat(kinds(c)).containsExactly("criminal");
+    assertThat(c.legalBasis()).containsExactly("KZ-CC-130");
+  }
+
+  @Test
+  void shouldKeepAClosedProsecutionOfAJournalistOnTopic() {
+    Classification c = classify("Уголовное преследование журналиста Айдоса Нуртаева по статье 274 прекращено.",
+        JUNE_2024);
+    assertThat(c.onTopic()).isTrue();
+    assertThat(c.charges()).isEmpty();
+  }
 }
