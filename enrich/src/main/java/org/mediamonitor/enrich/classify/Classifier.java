@@ -48,6 +48,8 @@ public final class Classifier {
   static final String CUE_OTHER_TARGET = "cue:other_target";
   static final String CUE_JOURNALIST = "cue:journalist";
   static final String CUE_SPEECH = "cue:speech";
+  static final String CUE_LEGISLATIVE = "cue:legislative";
+  static final String CUE_WITNESS = "cue:witness";
   static final String TALLY_YTD = "tally:ytd";
   static final String TALLY_SECTION = "tally:section";
   static final String TALLY_EXCLUDE = "tally:exclude";
@@ -1402,6 +1404,11 @@ public final class Classifier {
         }
       }
       boolean hasStage = !stages.isEmpty();
+      if (!hasStage && !seg.summary() && t.contains(CUE_LEGISLATIVE)) {
+        // A bill's wording names kinds of liability ("moves defamation to the administrative
+        // code", "introduces criminal liability"), not a case against anyone.
+        return;
+      }
       Set<String> kinds = sentenceKinds(t, seg.summary(), provKinds, hasStage, victim && !chargeSide, incidentTags);
       if (negated != null) {
         kinds.removeAll(negated);
@@ -1493,6 +1500,9 @@ public final class Classifier {
       }
       if (t.contains(CUE_OTHER_TARGET) && !t.contains(CUE_TARGET_MEDIA) && !summary) {
         kinds.clear(); // a case against an official or an attacker is not a charge against speech
+      }
+      if (t.contains(CUE_WITNESS) && !summary) {
+        kinds.clear(); // questioned as a witness in a criminal case: a summons, not a charge against them
       }
       return kinds;
     }

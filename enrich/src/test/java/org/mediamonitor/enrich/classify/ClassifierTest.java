@@ -363,4 +363,46 @@ class ClassifierTest {
     assertThat(c.onTopic()).isTrue();
     assertThat(c.charges()).isEmpty();
   }
+
+  @Test
+  void shouldNotReadABillsWordingAsACase() {
+    Classification c = classify("Mazhilis deputies approved a bill decriminalising defamation and moving it to the Code "
+        + "of Administrative Offences.", JUNE_2024);
+    assertThat(c.violationTypes()).containsExactly("legislative_change");
+    assertThat(c.charges()).isEmpty();
+  }
+
+  @Test
+  void shouldNotChargeAWitness() {
+    Classification c = classify("Главного редактора портала «Ертіс Жаңалық» вызвали на допрос в полицию в качестве "
+        + "свидетеля по уголовному делу о распространении ложной информации.", JUNE_2024);
+    assertThat(c.violationTypes()).containsExactly("summons_to_law_enforcement");
+    assertThat(c.charges()).isEmpty();
+  }
+
+  @Test
+  void shouldReadAClaimRejectedWithThePlaintiffNamedInBetweenAsNoCharge() {
+    Classification c = classify("Суд отказал акиму в удовлетворении иска к газете «Приуралье Завтра» о защите деловой "
+        + "репутации.", JUNE_2024);
+    assertThat(c.charges()).isEmpty();
+  }
+
+  @Test
+  void shouldTellAPenaltyFacedFromASentencePassed() {
+    Classification faced = classify("Трое блогеров из Шымкента стали фигурантами уголовного дела о разжигании "
+        + "социальной розни. Им грозит до семи лет лишения свободы.", JUNE_2024);
+    assertThat(faced.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.stage()).isEqualTo("filed");
+      assertThat(ch.count()).isEqualTo(3);
+    });
+    Classification upheld = classify("Апелляционная коллегия оставила в силе решение о взыскании с журналиста Марата "
+        + "Оспанова 1,5 млн тенге по иску о защите чести и достоинства.", JUNE_2024);
+    assertThat(upheld.charges()).singleElement().satisfies(ch -> assertThat(ch.stage()).isEqualTo("verdict"));
+    Classification arrested = classify("На журналиста Данияра Калиева составили протокол по статье 488 КоАП. Суд "
+        + "арестовал его на 10 суток.", JUNE_2024);
+    assertThat(arrested.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("administrative");
+      assertThat(ch.stage()).isEqualTo("verdict");
+    });
+  }
 }
