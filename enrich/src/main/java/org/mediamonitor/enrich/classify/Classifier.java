@@ -581,6 +581,10 @@ public final class Classifier {
           use = lastCodeBefore(c.start(), ix.sentenceStart(s));
         }
         if (use == null) {
+          Cited implied = impliedCitation(c, s);
+          if (implied != null) {
+            out.add(implied);
+          }
           continue;
         }
         CodeFamily fam = taxonomy.codes().get(value(codeTag(use)));
@@ -591,6 +595,56 @@ public final class Classifier {
         out.add(new Cited(c.start(), c.end(), fam, c.articles(), use.start(), use.end()));
       }
       return out;
+    }
+
+    /**
+     * A bare article number in a sentence that names no code ("charged under Article 274", "по
+     * статье 274 прекращено"): the code named last in an earlier sentence, else the code of the
+     * one kind of action the sentence names (criminal or administrative). Only articles the
+     * vocabulary lists are taken, so that "Article 20 of the Constitution" never becomes a
+     * Criminal Code article.
+     */
+    Cited impliedCitation(Citations.Citation c, int s) {
+      CodeFamily fam = null;
+      for (int p = s - 1; p >= 0 && fam == null; p--) {
+        List<Hit> hs = bySentence.get(p);
+        for (int i = hs.size() - 1; i >= 0; i--) {
+          String codeTag = codeTag(hs.get(i));
+          if (codeTag != null) {
+            fam = taxonomy.codes().get(value(codeTag));
+            break;
+          }
+        }
+      }
+      if (fam == null) {
+        String kind = null;
+        for (Hit h : bySentence.get(s)) {
+          for (String t : ruleTags[h.rule()]) {
+            String ty = type(t);
+            if ((ty.equals("kind") || ty.equals("weakkind")) && !value(t).equals("civil")) {
+              if (kind != null && !kind.equals(value(t))) {
+                return null; // both criminal and administrative words: no way to tell
+              }
+              kind = value(t);
+            }
+          }
+        }
+        for (CodeFamily f : taxonomy.codes().values()) {
+          if (kind != null && kind.equals(f.kind()) && f.articleCodes() && !f.foreign()) {
+            fam = f;
+          }
+        }
+      }
+      if (fam == null || fam.foreign() || !fam.articleCodes()) {
+        return null;
+      }
+      List<String> known = new ArrayList<>();
+      for (String art : c.articles()) {
+        if (taxonomy.provisions().containsKey(fam.prefix() + "-" + art)) {
+          known.add(art);
+        }
+      }
+      return known.isEmpty() ? null : new Cited(c.start(), c.end(), fam, List.copyOf(known), c.start(), c.end());
     }
 
     /** The last code-name hit in [from, pos). */

@@ -405,4 +405,16 @@ class ClassifierTest {
       assertThat(ch.stage()).isEqualTo("verdict");
     });
   }
+
+  @Test
+  void shouldResolveABareArticleByTheCodeNamedBeforeOrByTheKindOfAction() {
+    assertThat(classify("Police detained blogger Nurlan Abenov in Taraz and charged him with spreading false "
+        + "information under Article 274.", JUNE_2024).legalBasis()).containsExactly("KZ-CC-274");
+    assertThat(classify("Blogger Dana Ermek was charged under Article 274 of the Criminal Code. Her colleague Ivan "
+        + "Petrenko was charged under Article 174 a week later.", JUNE_2024).legalBasis())
+        .containsExactlyInAnyOrder("KZ-CC-274", "KZ-CC-174");
+    // the number alone, without a code or a kind of action to tell, or outside the vocabulary, cites nothing
+    assertThat(classify("Journalist Serik Aliev recalled that Article 20 of the Constitution forbids censorship. "
+        + "The criminal case against him is under Article 20.", JUNE_2024).legalBasis()).isEmpty();
+  }
 }
