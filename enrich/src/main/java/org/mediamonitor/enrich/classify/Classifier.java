@@ -70,6 +70,8 @@ public final class Classifier {
   private static final Set<String> EXCLUSIVE_TYPES = Set.of("violation", "legal", "offence", "code");
   private static final Set<String> INERT_TYPES = Set.of("cue", "neg", "modal", "country");
   /** A list, not a set: its order is the order of an incident's charges, the same in every JVM. */
+  private static final List<String> CONJUNCTIONS = List.of("and", "и", "және");
+  private static final List<String> ALL_WORDS = List.of("all", "все", "барлығы", "бәрі");
   private static final List<String> PLAIN_KINDS = List.of("criminal", "civil", "administrative");
   /** Tags per plain kind, written once so that no tag string is built per sentence. */
   private static final Map<String, String> KIND_TAG = Map.of("criminal", "kind:criminal", "civil", "kind:civil",
@@ -1859,11 +1861,30 @@ public final class Classifier {
       Long[] month = new Long[7];
       Long[] year = new Long[7];
       List<EvidenceSpan> evidence = new ArrayList<>();
+      // The sentences that announce totals ("Totals for March:", "Итого", "с начала года") first,
+      // so that a figure they state is never pre-empted by a number in the narrative.
+      tallyPass(segments, true, month, year, evidence);
+      tallyPass(segments, false, month, year, evidence);
+      Figures m = figures(month);
+      Figures y = figures(year);
+      if (m == null && y == null) {
+        return null;
+      }
+      String mo = digestMonth == null ? null : digestMonth.toString();
+      return new Tallies(mo, m, y, List.copyOf(evidence));
+    }
+
+    /** Reads the figures of the summary sentences that announce totals, or of the others, into the empty slots. */
+    void tallyPass(List<Segment> segments, boolean totalsPass, Long[] month, Long[] year, List<EvidenceSpan> evidence) {
       for (Segment seg : segments) {
         if (!seg.summary()) {
           continue;
         }
         for (int s = ix.sentenceOf(seg.start()); s < ix.sentences() && ix.sentenceStart(s) < seg.end(); s++) {
+          boolean totals = sentTags.get(s).contains(TALLY_SECTION) || sentTags.get(s).contains(TALLY_YTD);
+          if (totals != totalsPass) {
+            continue;
+          }
           Long[] fig = ytd.get(s) ? year : month;
           String part = ytd.get(s) ? "year_to_date" : "month";
           Set<String> t = sentTags.get(s);
@@ -1878,7 +1899,10 @@ public final class Classifier {
               boolean isAward = award || !claim && lastAward;
               lastAward = isAward;
               for (Grammar.Amount a : Grammar.amounts(ix.lowerText(), clause[0], clause[1])) {
-                int slot = isAward ? 6 : 5;
+                // "claims totalling 12 million tenge and 300,000 tenge awarded": each sum goes with the nearer word
+                boolean amountAward = award && claim ? nearestDamagesTag(s, clause[0], clause[1], a).equals(DAMAGES_AWARD)
+                    : isAward;
+                int slot = amountAward ? 6 : 5;
                 if (fig[slot] == null) {
                   fig[slot] = a.kzt();
                   evidence.add(span("tally:" + part + "." + (slot == 6 ? "damages_awarded_kzt" : "damages_claimed_kzt"),
@@ -1895,13 +1919,6 @@ public final class Classifier {
           }
         }
       }
-      Figures m = figures(month);
-      Figures y = figures(year);
-      if (m == null && y == null) {
-        return null;
-      }
-      String mo = digestMonth == null ? null : digestMonth.toString();
-      return new Tallies(mo, m, y, List.copyOf(evidence));
     }
 
     /** One clause of a summary sentence: a kind with its figure and sub-figures in parentheses. */
@@ -1931,6 +1948,12 @@ public final class Classifier {
         return;
       }
       if (kinds.isEmpty()) {
+        if (inCourtAt >= 0 && !insideParens(from, inCourtAt) && fig[0] != null && fig[1] == null) {
+          // "3 criminal cases, 2 of them in court": the clause after the criminal figure
+          fig[1] = (long) count;
+          evidence.add(span("tally:" + part + ".criminal_in_court", "tally.clause", from, to));
+          return;
+        }
         if (honorAt >= 0 && !insideParens(from, honorAt) && fig[3] == null) {
           fig[3] = (long) count;
           evidence.add(span("tally:" + part + ".civil_honor_dignity", "tally.clause", from, to));
@@ -1952,6 +1975,9 @@ public final class Classifier {
         }
       } else if (k.equals("civil") && honorAt >= 0 && fig[3] == null) {
         Integer sub = insideParens(from, honorAt) ? parenNumber(from, honorAt, to) : null;
+        if (sub == null && insideParens(from, honorAt) && parenSaysAll(honorAt, to)) {
+          sub = count; // "3 civil claims (all over honour and dignity)"
+        }
         if (sub != null) {
           fig[3] = (long) sub;
           evidence.add(span("tally:" + part + ".civil_honor_dignity", "tally.clause", from, to));
@@ -1974,6 +2000,10 @@ public final class Classifier {
         } else if (depth == 0 && (c == ';' || c == ',' && i + 1 < to && isSpace(text.charAt(i + 1)))) {
           out.add(new int[] {start, i});
           start = i + 1;
+        } else if (depth == 0 && isSpace(c) && i > start && conjunctionBeforeNumber(i + 1, to)) {
+          // "13 civil lawsuits (11 over honour) and 5 administrative cases": two figures
+          out.add(new int[] {start, i});
+          start = i + 1;
         }
       }
       out.add(new int[] {start, to});
@@ -1987,6 +2017,37 @@ public final class Classifier {
     }
 
     /** The first number inside the parentheses that enclose pos. */
+    /** The parentheses around {@code pos} open with "all" ("все", "барлығы", "бәрі"). */
+    boolean parenSaysAll(int pos, int to) {
+      int open = ix.text.lastIndexOf('(', pos);
+      int close = ix.text.indexOf(')', pos);
+      if (open < 0 || close < 0 || close > to) {
+        return false;
+      }
+      String inside = ix.lowerText().substring(open + 1, close).strip();
+      for (String w : ALL_WORDS) {
+        if (inside.startsWith(w + " ")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** "and 5", "и 2", "және 3" at {@code at}: a conjunction and then a figure. */
+    boolean conjunctionBeforeNumber(int at, int to) {
+      String lower = ix.lowerText();
+      for (String w : CONJUNCTIONS) {
+        int after = at + w.length();
+        if (after + 1 < to && lower.startsWith(w, at) && isSpace(lower.charAt(after))
+            && Character.isDigit(lower.charAt(after + 1))) {
+          // not the rest of a sum: "80 millions and 500 thousands"
+          int t = ix.tokenFrom(after + 1);
+          return t + 1 >= ix.tokens || !isMeasure(ix.token(t + 1));
+        }
+      }
+      return false;
+    }
+
     Integer parenNumber(int from, int pos, int to) {
       int open = ix.text.lastIndexOf('(', pos);
       if (open < from) {
@@ -1994,6 +2055,27 @@ public final class Classifier {
       }
       int close = ix.text.indexOf(')', pos);
       return firstNumberAfter(open, close < 0 || close > to ? to : close);
+    }
+
+    /** Of the claim and award words of a clause, the tag of the one nearest to an amount. */
+    String nearestDamagesTag(int s, int from, int to, Grammar.Amount a) {
+      String best = DAMAGES;
+      int bestDistance = Integer.MAX_VALUE;
+      for (Hit h : bySentence.get(s)) {
+        if (h.start() < from || h.start() >= to) {
+          continue;
+        }
+        for (String tag : ruleTags[h.rule()]) {
+          if (tag.equals(DAMAGES) || tag.equals(DAMAGES_AWARD)) {
+            int d = h.end() <= a.start() ? a.start() - h.end() : Math.max(0, h.start() - a.end());
+            if (d < bestDistance) {
+              bestDistance = d;
+              best = tag;
+            }
+          }
+        }
+      }
+      return best;
     }
 
     boolean hasTagIn(int s, String tag, int from, int to) {

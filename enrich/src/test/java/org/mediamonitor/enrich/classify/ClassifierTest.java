@@ -417,4 +417,27 @@ class ClassifierTest {
     assertThat(classify("Journalist Serik Aliev recalled that Article 20 of the Constitution forbids censorship. "
         + "The criminal case against him is under Article 20.", JUNE_2024).legalBasis()).isEmpty();
   }
+
+  @Test
+  void shouldReadTheTotalsLineOfADigestBeforeNumbersInItsNarrative() {
+    String digest = """
+        Monitoring of freedom of speech in Kazakhstan: June 2025
+
+        Legal actions. Outlets faced four civil lawsuits; in one of the honour and dignity cases a court in Taraz
+        ordered the invented weekly Steppe Lantern to pay 200,000 tenge.
+
+        Totals for June: 2 criminal cases, 1 of them in court; 4 civil lawsuits (all over honour and dignity), with
+        claims totalling 7 million tenge and 200,000 tenge awarded. January to June: 9 criminal cases (5 in court),
+        20 civil lawsuits (18 over honour and dignity) and 6 administrative cases;
+        claims of 80 millions and 500 thousands tenge.
+        """;
+    Classification.Tallies t = classify(digest, Instant.parse("2025-07-02T09:00:00Z")).reportedTallies();
+    assertThat(t).isNotNull();
+    assertThat(t.monthFigures().asMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "criminal", 2L, "criminal_in_court", 1L, "civil", 4L, "civil_honor_dignity", 4L,
+        "damages_claimed_kzt", 7_000_000L, "damages_awarded_kzt", 200_000L));
+    assertThat(t.yearToDate().asMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "criminal", 9L, "criminal_in_court", 5L, "civil", 20L, "civil_honor_dignity", 18L, "administrative", 6L,
+        "damages_claimed_kzt", 80_500_000L));
+  }
 }

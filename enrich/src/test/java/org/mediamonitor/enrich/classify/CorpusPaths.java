@@ -38,4 +38,9 @@ final class CorpusPaths {
   static Path inventedLabels() {
     return repositoryRoot().resolve("enrich/src/test/resources/labelled/labels.json");
   }
+
+  /** The second invented corpus of this module, written without looking at the classifier. */
+  static Path blindLabels() {
+    return repositoryRoot().resolve("enrich/src/test/resources/blind/labels.json");
+  }
 }

@@ -24,11 +24,11 @@ class InventedCorpusEvaluationTest {
     result = Evaluator.evaluate(labels);
   }
 
-  /** Measured: violation types 0.944, legal basis 0.950, charge kinds 0.958; each threshold about 0.02 below. */
+  /** Measured: violation types 0.947, legal basis 0.974, charge kinds 0.968; each threshold about 0.02 below. */
   private static final Map<String, Double> MIN_F1 = Map.of(
-      "violation_types", 0.92,
-      "legal_basis", 0.93,
-      "charge_kinds", 0.93);
+      "violation_types", 0.93,
+      "legal_basis", 0.95,
+      "charge_kinds", 0.95);
 
   @Test
   void shouldKeepMicroF1PerFieldNearWhatItMeasures() {
@@ -45,7 +45,7 @@ class InventedCorpusEvaluationTest {
 
   @Test
   void shouldParseMostStatedTalliesExactly() {
-    // Measured: 37/39.
+    // Measured: 38/39.
     assertThat(result.tallyStated()).isPositive();
     assertThat((double) result.tallyCorrect() / result.tallyStated()).as(result.report()).isGreaterThanOrEqualTo(0.92);
   }
