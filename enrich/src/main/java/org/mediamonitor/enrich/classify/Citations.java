@@ -72,11 +72,18 @@ final class Citations {
     for (int i = lower.indexOf(marker, from); i >= 0 && i < to; i = lower.indexOf(marker, i + 1)) {
       m.region(Math.max(from, i - 18), Math.min(to, i + marker.length()));
       while (m.find()) {
-        if (m.end() == i + marker.length()) {
+        if (m.end() == i + marker.length() && !afterPartWord(lower, m.start(1))) {
           add(m, out);
         }
       }
     }
+  }
+
+  /** "часть 1 статьи 174", "ч. 2 ст. 274": the number just before the marker is a part, not an article. */
+  private static boolean afterPartWord(String lower, int numberStart) {
+    String before = lower.substring(Math.max(0, numberStart - 8), numberStart).stripTrailing();
+    return before.endsWith("часть") || before.endsWith("части") || before.endsWith("частью") || before.endsWith("ч.")
+        || before.endsWith("пункт") || before.endsWith("п.") || before.endsWith("part");
   }
 
   private static void add(Matcher m, List<Citation> out) {

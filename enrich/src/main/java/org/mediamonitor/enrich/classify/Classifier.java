@@ -1193,6 +1193,15 @@ public final class Classifier {
       if (blocked || !incidentTags.containsAll(combo.all())) {
         return;
       }
+      // "any": the incident must be about speech or the media at all (a law on roads restricts,
+      // too); a monitor's digest lists nothing else, so there it holds
+      boolean anyHolds = combo.any().isEmpty() || digest;
+      for (String a : combo.any()) {
+        anyHolds |= incidentTags.contains(a);
+      }
+      if (!anyHolds) {
+        return;
+      }
       boolean sentenceScope = combo.scope().equals("sentence");
       String firstTag = combo.all().get(0);
       for (int s = firstSent; s <= lastSent; s++) {
@@ -1656,15 +1665,23 @@ public final class Classifier {
      * speech, or name a provision of the taxonomy (not, say, a traffic offence).
      */
     boolean isSpeechContext(Set<String> incidentLegal, Set<String> incidentTags) {
-      boolean speechContext = incidentTags.contains(CUE_JOURNALIST) || incidentTags.contains(CUE_SPEECH);
-      if (!speechContext) {
-        for (String code : incidentLegal) {
-          if (taxonomy.provisions().containsKey(code) && taxonomy.sideOf(code).equals("charge")) {
-            speechContext = true;
+      if (incidentTags.contains(CUE_JOURNALIST)) {
+        return true;
+      }
+      boolean otherOffencesOnly = !incidentLegal.isEmpty();
+      for (String code : incidentLegal) {
+        if (taxonomy.provisions().containsKey(code)) {
+          if (taxonomy.sideOf(code).equals("charge")) {
+            return true;
           }
+          otherOffencesOnly = false;
+        } else if (taxonomy.kindOf(code) == null) {
+          otherOffencesOnly = false; // a statute, not an article of a code
         }
       }
-      return speechContext;
+      // A video or a post mentioned in a case cited under an article outside the vocabulary (a
+      // road crash, a theft) does not make it a case about speech.
+      return incidentTags.contains(CUE_SPEECH) && !otherOffencesOnly;
     }
 
     /** The merged charges, each with a basis from the incident's provisions if its sentences named none. */

@@ -103,8 +103,8 @@ public final class Taxonomy {
    * {@code unless}. A {@code current} combination ignores a sentence that dates itself more than a
    * year before the reference date (background, not news).
    */
-  public record Combo(String id, String tag, List<String> all, List<String> none, List<String> unless, String scope,
-      boolean current) {}
+  public record Combo(String id, String tag, List<String> all, List<String> any, List<String> none, List<String> unless,
+      String scope, boolean current) {}
 
   private Taxonomy(String version, String content, List<String> violationTypes, Map<String, CodeFamily> codes,
       Map<String, Provision> provisions, Map<String, Offence> offences, List<Rule> rules, List<Combo> combos) {
@@ -306,8 +306,17 @@ public final class Taxonomy {
       if (all.isEmpty()) {
         throw new TaxonomyException(where + ": empty \"all\"");
       }
+      List<String> any = strings(n, "any", where);
       List<String> none = strings(n, "none", where);
       List<String> unless = strings(n, "unless", where);
+      for (String t : any) {
+        if (!emitted.contains(t)) {
+          if (t.startsWith("cue:")) {
+            throw new TaxonomyException(where + ": unknown tag '" + t + "' (no rule emits it)");
+          }
+          checkTag(t, where, types, codes, provisions, offences); // a code or a provision named by the text
+        }
+      }
       for (String t : all) {
         if (!emitted.contains(t)) {
           throw new TaxonomyException(where + ": unknown tag '" + t + "' (no rule emits it)");
@@ -325,7 +334,7 @@ public final class Taxonomy {
       if (!scope.equals("sentence") && !scope.equals("incident")) {
         throw new TaxonomyException(where + ": unknown scope '" + scope + "'");
       }
-      combos.add(new Combo(id, tag, all, none, unless, scope, n.path("current").asBoolean(false)));
+      combos.add(new Combo(id, tag, all, any, none, unless, scope, n.path("current").asBoolean(false)));
       emitted.add(tag);
     }
     return new Taxonomy(version, content, types, codes, provisions, offences, rules, combos);

@@ -440,4 +440,31 @@ class ClassifierTest {
         "criminal", 9L, "criminal_in_court", 5L, "civil", 20L, "civil_honor_dignity", 18L, "administrative", 6L,
         "damages_claimed_kzt", 80_500_000L));
   }
+
+  @Test
+  void shouldNotTakeThePartOfAnArticleForTheArticle() {
+    Classification c = classify("В Жезказгане начался процесс по делу активистов, обвиняемых в возбуждении социальной розни "
+        + "(часть 1 статьи 174 Уголовного кодекса), поводом стало их видеообращение.", JUNE_2024);
+    assertThat(c.legalBasis()).containsExactly("KZ-CC-174");
+    assertThat(c.charges()).singleElement().satisfies(ch -> assertThat(ch.stage()).isEqualTo("in_court"));
+  }
+
+  @Test
+  void shouldLeaveACaseUnderAnotherArticleOffTopicEvenWithAVideoInIt() {
+    Classification c = classify("A Temirtau court sentenced driver Yerlan Baisov to five years under Article 345 of the "
+        + "Criminal Code for a crash that killed two passengers. A dashcam video of the crash was examined at the "
+        + "trial.", JUNE_2024);
+    assertThat(c.onTopic()).isFalse();
+    assertThat(c.charges()).isEmpty();
+  }
+
+  @Test
+  void shouldTagALawAsRestrictingSpeechOnlyWhenItIsAboutSpeechOrTheMedia() {
+    assertThat(classify("С 1 июля вступают в силу поправки в законодательство о дорожном движении: запрещено "
+        + "блокировать автомобилем выезды из дворов, штраф вырастет до 25 МРП.", JUNE_2024).violationTypes())
+        .doesNotContain("legislative_restriction");
+    assertThat(classify("Депутаты приняли поправки в закон о масс-медиа, которые запрещают анонимные "
+        + "публикации в интернете и обязывают блогеров регистрироваться.", JUNE_2024).violationTypes())
+        .contains("legislative_restriction");
+  }
 }
