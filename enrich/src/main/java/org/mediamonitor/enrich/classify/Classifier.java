@@ -1753,7 +1753,8 @@ public final class Classifier {
               continue;
             }
             anyKind = true;
-            boolean near = k.tokFirst() <= n.tokLast() + 1 && n.tokFirst() <= k.tokLast() + 1;
+            // touching, or in the same clause: "уголовных дел в отношении блогеров не возбуждалось"
+            boolean near = k.tokFirst() <= n.tokLast() + 1 && n.tokFirst() <= k.tokLast() + 1 || sameClause(k, n);
             if (near) {
               out.add(value(tag));
             }
@@ -1764,6 +1765,19 @@ public final class Classifier {
         return out;
       }
       return anyKind ? out : null;
+    }
+
+    /** No clause break (, ; : or a dash between spaces) between two hits of one sentence. */
+    boolean sameClause(Hit a, Hit b) {
+      int from = Math.min(a.end(), b.end());
+      int to = Math.max(a.start(), b.start());
+      for (int i = from; i < to; i++) {
+        char c = ix.text.charAt(i);
+        if (c == ',' || c == ';' || c == ':' || (c == '—' || c == '–') && i > 0 && isSpace(ix.text.charAt(i - 1))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Kinds of action a sentence names: by words or by a charge-side provision it cites. */

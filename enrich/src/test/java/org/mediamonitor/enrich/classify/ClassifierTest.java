@@ -467,4 +467,35 @@ class ClassifierTest {
         + "публикации в интернете и обязывают блогеров регистрироваться.", JUNE_2024).violationTypes())
         .contains("legislative_restriction");
   }
+
+  @Test
+  void shouldReadAccusationsInThePresentTenseAndInsultByName() {
+    Classification accused = classify("Prosecutors accuse Nurbol Tasov and Roza Elenova of inciting social discord "
+        + "(art. 174 part 1 of the Criminal Code) through posts about land plots.", JUNE_2024);
+    assertThat(accused.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("criminal");
+      assertThat(ch.stage()).isEqualTo("filed");
+      assertThat(ch.legalBasis()).isEqualTo("KZ-CC-174");
+    });
+    assertThat(classify("The court found resident Viktor Sokolov guilty of insult over comments under a post.",
+        JUNE_2024).legalBasis()).containsExactly("KZ-CC-131");
+  }
+
+  @Test
+  void shouldApplyANegationToTheKindInItsClause() {
+    Classification c = classify("В полиции ответили, что уголовных дел в отношении блогеров после выступления акима "
+        + "не возбуждалось.", JUNE_2024);
+    assertThat(c.charges()).isEmpty();
+    Classification rejected = classify("Сот әкімнің «Кеңгір Жаңалығы» газетіне қойған ар-намысын қорғау туралы талабын "
+        + "қанағаттандырудан толық бас тартты.", JUNE_2024);
+    assertThat(rejected.charges()).isEmpty();
+  }
+
+  @Test
+  void shouldTagBlockingToldAsAccessSuspendedOrASiteThatDoesNotOpen() {
+    assertThat(classify("С 13 октября сайт «Кокше Вестник» открывается в Казахстане только через VPN.", JUNE_2024)
+        .violationTypes()).contains("blocking_or_access_restriction");
+    assertThat(classify("«Жезқазған Айнасы» жаңалықтар сайты 4 наурыздан бері Қазақстан аумағынан ашылмай тұр.",
+        JUNE_2024).violationTypes()).contains("blocking_or_access_restriction");
+  }
 }
