@@ -25,9 +25,9 @@ class BlindCorpusEvaluationTest {
     result = Evaluator.evaluate(labels);
   }
 
-  /** Measured: violation types 0.876, legal basis 0.963, charge kinds 0.982; each threshold about 0.02 below. */
+  /** Measured: violation types 0.927, legal basis 0.963, charge kinds 0.982; each threshold about 0.02 below. */
   private static final Map<String, Double> MIN_F1 = Map.of(
-      "violation_types", 0.85,
+      "violation_types", 0.90,
       "legal_basis", 0.94,
       "charge_kinds", 0.96);
 

@@ -498,4 +498,23 @@ class ClassifierTest {
     assertThat(classify("«Жезқазған Айнасы» жаңалықтар сайты 4 наурыздан бері Қазақстан аумағынан ашылмай тұр.",
         JUNE_2024).violationTypes()).contains("blocking_or_access_restriction");
   }
+
+  @Test
+  void shouldTellPhonesTakenInASearchFromAPhoneTakenWhileFilming() {
+    Classification search = classify("On 3 March officers searched the rented flat of blogger Timur Zhanov and took away "
+        + "two phones, a laptop and a memory card.", JUNE_2024);
+    assertThat(search.violationTypes()).contains("search_and_seizure")
+        .doesNotContain("obstruction_of_professional_activity");
+    assertThat(classify("A guard took the phone of reporter Asel Nurova while she was filming the queue.", JUNE_2024)
+        .violationTypes()).contains("obstruction_of_professional_activity");
+  }
+
+  @Test
+  void shouldNotTakeTheAttackerDetainedForADetainedJournalist() {
+    Classification c = classify("A cameraman of the invented channel Jambyl Light was attacked while filming a car "
+        + "market. Two men ordered him to switch off the camera, then beat him. Police opened a case for hooliganism, "
+        + "and one suspect, a local man, has been detained.", JUNE_2024);
+    assertThat(c.violationTypes()).contains("attack_on_journalist", "obstruction_of_professional_activity")
+        .doesNotContain("detention_of_journalist");
+  }
 }
