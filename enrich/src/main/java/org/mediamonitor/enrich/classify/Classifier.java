@@ -50,6 +50,9 @@ public final class Classifier {
   static final String CUE_SPEECH = "cue:speech";
   static final String CUE_LEGISLATIVE = "cue:legislative";
   static final String CUE_WITNESS = "cue:witness";
+  /** Offence id and provision the defamation rule of {@code dropDefinitionOfDefamation} is about. */
+  static final String DEFAMATION_OFFENCE = "defamation";
+  static final String FALSE_INFORMATION = "KZ-CC-274";
   static final String TALLY_YTD = "tally:ytd";
   static final String TALLY_SECTION = "tally:section";
   static final String TALLY_EXCLUDE = "tally:exclude";
@@ -206,6 +209,8 @@ public final class Classifier {
     /** The best stage of a sentence that names no kind, and its sentence. */
     String orphanStage;
     int orphanSentence = -1;
+    /** The incident cites criminal provisions and no administrative one: a fine in it is a criminal penalty. */
+    boolean criminalCaseOnly;
   }
 
   /** A contiguous part of the body: an event, or a digest's frame (introduction, summary). */
@@ -1114,6 +1119,7 @@ public final class Classifier {
       Map<Integer, List<Legal>> legalBySentence = new HashMap<>();
       Set<String> legal = new LinkedHashSet<>();
       legalAndViolations(firstSent, lastSent, skip, lawDate, legalBySentence, legal, violations, evidence);
+      dropDefinitionOfDefamation(lawDate, legalBySentence, legal, evidence);
 
       // Combinations, in file order so that one may build on another.
       for (Taxonomy.Combo combo : taxonomy.combos()) {
@@ -1148,6 +1154,30 @@ public final class Classifier {
     }
 
     /** Collects the provisions and the rule-tagged violations of the incident's sentences. */
+    /**
+     * "Заведомо ложные сведения, порочащие честь" is how the law defines клевета: beside a
+     * defamation, "knowingly false" in the wording is no second offence (art. 274) unless cited.
+     */
+    void dropDefinitionOfDefamation(LocalDate lawDate, Map<Integer, List<Legal>> legalBySentence, Set<String> legal,
+        List<EvidenceSpan> evidence) {
+      Taxonomy.Offence defamation = taxonomy.offences().get(DEFAMATION_OFFENCE);
+      if (!legal.contains(FALSE_INFORMATION) || defamation == null || !legal.contains(defamation.codeAt(lawDate))) {
+        return;
+      }
+      for (List<Legal> ls : legalBySentence.values()) {
+        for (Legal l : ls) {
+          if (l.code().equals(FALSE_INFORMATION) && l.evidence().ruleId().startsWith("citation.")) {
+            return;
+          }
+        }
+      }
+      legal.remove(FALSE_INFORMATION);
+      evidence.removeIf(e -> e.tag().equals("legal:" + FALSE_INFORMATION));
+      for (List<Legal> ls : legalBySentence.values()) {
+        ls.removeIf(l -> l.code().equals(FALSE_INFORMATION));
+      }
+    }
+
     void legalAndViolations(int firstSent, int lastSent, BitSet skip, LocalDate lawDate,
         Map<Integer, List<Legal>> legalBySentence, Set<String> legal, Set<String> violations,
         List<EvidenceSpan> evidence) {
@@ -1380,6 +1410,13 @@ public final class Classifier {
         Map<Integer, List<Legal>> legalBySentence, Set<String> incidentLegal, Set<String> incidentTags,
         List<EvidenceSpan> incidentEvidence) {
       ChargeScan scan = new ChargeScan();
+      Set<String> incidentKinds = new HashSet<>();
+      for (String code : incidentLegal) {
+        if (taxonomy.provisions().containsKey(code) && taxonomy.sideOf(code).equals("charge")) {
+          incidentKinds.add(taxonomy.kindOf(code));
+        }
+      }
+      scan.criminalCaseOnly = incidentKinds.contains("criminal") && !incidentKinds.contains("administrative");
       // The per-sentence work lives in its own method so that the JIT compiles (and OSR-compiles)
       // small units instead of one huge method that is compiled late and recompiled after deopts.
       for (int s = firstSent; s <= lastSent; s++) {
@@ -1474,7 +1511,8 @@ public final class Classifier {
         // code", "introduces criminal liability"), not a case against anyone.
         return;
       }
-      Set<String> kinds = sentenceKinds(t, seg.summary(), provKinds, hasStage, victim && !chargeSide, incidentTags);
+      Set<String> kinds = sentenceKinds(t, seg.summary(), provKinds, hasStage, victim && !chargeSide, incidentTags,
+          scan.criminalCaseOnly);
       if (negated != null) {
         kinds.removeAll(negated);
         if (kinds.isEmpty()) {
@@ -1505,7 +1543,7 @@ public final class Classifier {
      * victim-side provisions.
      */
     Set<String> sentenceKinds(Set<String> t, boolean summary, Set<String> provKinds, boolean hasStage,
-        boolean victimOnly, Set<String> incidentTags) {
+        boolean victimOnly, Set<String> incidentTags, boolean criminalCaseOnly) {
       Set<String> kinds = new LinkedHashSet<>();
       Set<String> strong = new LinkedHashSet<>();
       for (String k : PLAIN_KINDS) {
@@ -1555,8 +1593,10 @@ public final class Classifier {
           kinds.remove("criminal");
         }
         // ...and a fine under a criminal article ("found guilty of defamation [2019] and fined") is
-        // the criminal sentence, not an administrative case.
-        if (provKinds.contains("criminal") && !provKinds.contains("administrative") && !strong.contains("administrative")) {
+        // the criminal sentence, not an administrative case; so is a fine in a sentence citing nothing
+        // when the report cites only criminal provisions.
+        if ((provKinds.contains("criminal") || provKinds.isEmpty() && criminalCaseOnly)
+            && !provKinds.contains("administrative") && !strong.contains("administrative")) {
           kinds.remove("administrative");
         }
         if (t.contains(CUE_CHALLENGE)) {

@@ -363,6 +363,11 @@ public final class Taxonomy {
     }
   }
 
+  /** "KZ-CC-1997-164" of prefix "KZ-CC-1997": an article number (with an optional part, "73-3") after the prefix. */
+  private static boolean isArticleOf(String code, String prefix) {
+    return code.startsWith(prefix + "-") && code.substring(prefix.length() + 1).matches("\\d{1,4}(-\\d{1,2})?");
+  }
+
   static boolean isKnownLegalCode(String code, Map<String, CodeFamily> codes, Map<String, Provision> provisions) {
     if (provisions.containsKey(code)) {
       return true;
@@ -371,11 +376,11 @@ public final class Taxonomy {
       if (f.foreign()) {
         continue;
       }
-      if (code.equals(f.prefix())) {
+      if (code.equals(f.prefix()) || f.articleCodes() && isArticleOf(code, f.prefix())) {
         return true;
       }
       for (Edition e : f.editions()) {
-        if (code.equals(e.prefix())) {
+        if (code.equals(e.prefix()) || f.articleCodes() && isArticleOf(code, e.prefix())) {
           return true;
         }
       }

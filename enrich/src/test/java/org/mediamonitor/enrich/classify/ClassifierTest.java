@@ -517,4 +517,20 @@ class ClassifierTest {
     assertThat(c.violationTypes()).contains("attack_on_journalist", "obstruction_of_professional_activity")
         .doesNotContain("detention_of_journalist");
   }
+
+  @Test
+  void shouldMapIncitementOfDiscordByTheDateOfEvents() {
+    String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
+    assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
+    assertThat(classify(text, JUNE_2024).legalBasis()).containsExactly("KZ-CC-174");
+  }
+
+  @Test
+  void shouldReadKnowinglyFalseBesideDefamationAsItsDefinition() {
+    Classification c = classify("Суд вынес обвинительный приговор Ержану Калину по делу о клевете: он опубликовал в "
+        + "Facebook пост о руководителе отдела. Суд признал эти сведения заведомо ложными и назначил штраф 200 МРП.",
+        Instant.parse("2019-09-01T00:00:00Z"));
+    assertThat(c.legalBasis()).containsExactly("KZ-CC-130");
+    assertThat(kinds(c)).containsExactly("criminal");
+  }
 }
