@@ -50,6 +50,7 @@ public final class Classifier {
   static final String CUE_SPEECH = "cue:speech";
   static final String CUE_LEGISLATIVE = "cue:legislative";
   static final String CUE_WITNESS = "cue:witness";
+  static final String CUE_PRESS = "cue:press";
   /** Offence id and provision the defamation rule of {@code dropDefinitionOfDefamation} is about. */
   static final String DEFAMATION_OFFENCE = "defamation";
   static final String FALSE_INFORMATION = "KZ-CC-274";
@@ -94,6 +95,9 @@ public final class Classifier {
   /** Rules whose tags alone never make a tag: context cues, negation, modality, country. */
   private final boolean[] ruleInert;
   private final boolean[] ruleCue;
+  /** Rules that name journalists, and rules that name them as the audience of a statement. */
+  private final boolean[] ruleJournalist;
+  private final boolean[] rulePress;
 
   private Classifier(Taxonomy taxonomy) {
     this.taxonomy = taxonomy;
@@ -105,12 +109,16 @@ public final class Classifier {
     ruleStage = new boolean[rules.size()];
     ruleInert = new boolean[rules.size()];
     ruleCue = new boolean[rules.size()];
+    ruleJournalist = new boolean[rules.size()];
+    rulePress = new boolean[rules.size()];
     for (int i = 0; i < rules.size(); i++) {
       boolean inert = true;
       for (String t : rules.get(i).tags()) {
         String ty = type(t);
         inert &= INERT_TYPES.contains(ty);
         ruleCue[i] |= ty.equals("cue");
+        ruleJournalist[i] |= t.equals(CUE_JOURNALIST);
+        rulePress[i] |= t.equals(CUE_PRESS);
       }
       ruleInert[i] = inert;
       ruleTags[i] = rules.get(i).tags().toArray(new String[0]);
@@ -260,7 +268,7 @@ public final class Classifier {
       digestMonth = Grammar.monthYear(ix.lower, 0, Math.min(n, 1200));
       referenceDate = inferReferenceDate();
 
-      hits = resolveOverlaps(filterByDate(matcher.match(ix)));
+      hits = dropPressAudience(resolveOverlaps(filterByDate(matcher.match(ix))));
       String language = detectLanguage();
       if (inert()) {
         return offTopic(language);
@@ -517,6 +525,36 @@ public final class Classifier {
           continue;
         }
         out.add(h);
+      }
+      return out;
+    }
+
+    /**
+     * Journalists as the audience of a statement ("told reporters", "заявил журналистам") are not
+     * journalists the report is about: their cue would make any crime story a press-freedom one.
+     */
+    List<Hit> dropPressAudience(List<Hit> in) {
+      List<Hit> press = null;
+      for (Hit h : in) {
+        if (rulePress[h.rule()]) {
+          press = press == null ? new ArrayList<>(2) : press;
+          press.add(h);
+        }
+      }
+      if (press == null) {
+        return in;
+      }
+      List<Hit> out = new ArrayList<>(in.size());
+      for (Hit h : in) {
+        boolean audience = false;
+        if (ruleJournalist[h.rule()] && !rulePress[h.rule()]) {
+          for (Hit p : press) {
+            audience |= h.start() >= p.start() && h.end() <= p.end();
+          }
+        }
+        if (!audience) {
+          out.add(h);
+        }
       }
       return out;
     }
@@ -1246,6 +1284,7 @@ public final class Classifier {
             ok = false;
           }
         }
+
         if (!ok || combo.current() && isBackground(s)) {
           continue;
         }
@@ -1446,7 +1485,7 @@ public final class Classifier {
           byKind.keySet().removeAll(scan.closedKinds);
         }
       }
-      if (!isSpeechContext(incidentLegal, incidentTags) && !seg.summary()) {
+      if (!isSpeechContext(incidentLegal, incidentTags, firstSent, lastSent) && !seg.summary()) {
         byKind.clear();
       }
       return chargeResults(byKind, incidentLegal, incidentEvidence);
@@ -1704,7 +1743,7 @@ public final class Classifier {
      * A charge is a legal action for expression: the incident must concern journalists, media or
      * speech, or name a provision of the taxonomy (not, say, a traffic offence).
      */
-    boolean isSpeechContext(Set<String> incidentLegal, Set<String> incidentTags) {
+    boolean isSpeechContext(Set<String> incidentLegal, Set<String> incidentTags, int firstSent, int lastSent) {
       if (incidentTags.contains(CUE_JOURNALIST)) {
         return true;
       }
@@ -1719,9 +1758,19 @@ public final class Classifier {
           otherOffencesOnly = false; // a statute, not an article of a code
         }
       }
-      // A video or a post mentioned in a case cited under an article outside the vocabulary (a
-      // road crash, a theft) does not make it a case about speech.
-      return incidentTags.contains(CUE_SPEECH) && !otherOffencesOnly;
+      // A video or a post makes a case one about speech when a sentence ties them ("charged over a
+      // post", "жазбасы үшін сотталды") or the action targets a publication; not a crash video
+      // that went viral, nor one in a case cited under an article outside the vocabulary.
+      boolean tied = incidentTags.contains(CUE_TARGET_MEDIA);
+      for (int s = firstSent; s <= lastSent && !tied; s++) {
+        Set<String> t = sentTags.get(s);
+        if (t.contains(CUE_SPEECH)) {
+          for (String tag : t) {
+            tied |= tag.startsWith("kind:") || tag.startsWith("weakkind:") || tag.startsWith("stage:");
+          }
+        }
+      }
+      return tied && !otherOffencesOnly;
     }
 
     /** The merged charges, each with a basis from the incident's provisions if its sentences named none. */

@@ -103,8 +103,12 @@ public final class Taxonomy {
    * {@code unless}. A {@code current} combination ignores a sentence that dates itself more than a
    * year before the reference date (background, not news).
    */
-  public record Combo(String id, String tag, List<String> all, List<String> any, List<String> none, List<String> unless,
-      String scope, boolean current) {}
+  /**
+   * A tag given when the tags of {@code all} meet in a sentence (scope "sentence") or the incident
+   * holds them all (scope "incident"); {@code any}: at least one of these must be in the incident.
+   */
+  public record Combo(String id, String tag, List<String> all, List<String> any, List<String> none,
+      List<String> unless, String scope, boolean current) {}
 
   private Taxonomy(String version, String content, List<String> violationTypes, Map<String, CodeFamily> codes,
       Map<String, Provision> provisions, Map<String, Offence> offences, List<Rule> rules, List<Combo> combos) {

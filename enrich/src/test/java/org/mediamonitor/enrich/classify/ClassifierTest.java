@@ -533,4 +533,18 @@ class ClassifierTest {
     assertThat(c.legalBasis()).containsExactly("KZ-CC-130");
     assertThat(kinds(c)).containsExactly("criminal");
   }
+
+  @Test
+  void shouldNotTakeJournalistsAsTheAudienceOfAStatementForJournalistsTheReportIsAbout() {
+    Classification drugs = classify("Police raided a house in the Sairam district where a laboratory produced drugs. "
+        + "Eight men were detained and searches at eleven addresses turned up laptops and phones. A pre-trial "
+        + "investigation has been opened. Journalists were invited to film the seized equipment.", JUNE_2024);
+    assertThat(drugs.onTopic()).isFalse();
+    Classification crash = classify("Суд вынес приговор водителю, въехавшему в остановку. Видео аварии разошлось по "
+        + "соцсетям. Адвокат осуждённого заявил журналистам, что защита обжалует приговор.", JUNE_2024);
+    assertThat(crash.onTopic()).isFalse();
+    // the journalist the report is about still counts
+    assertThat(classify("Police searched the flat of blogger Timur Zhanov and seized his laptop.", JUNE_2024)
+        .violationTypes()).contains("search_and_seizure");
+  }
 }

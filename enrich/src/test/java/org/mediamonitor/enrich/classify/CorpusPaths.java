@@ -43,4 +43,9 @@ final class CorpusPaths {
   static Path blindLabels() {
     return repositoryRoot().resolve("enrich/src/test/resources/blind/labels.json");
   }
+
+  /** The third invented corpus of this module, also written without looking at the classifier. */
+  static Path blind2Labels() {
+    return repositoryRoot().resolve("enrich/src/test/resources/blind2/labels.json");
+  }
 }
