@@ -75,7 +75,9 @@ public final class Classifier {
   private static final Set<String> INERT_TYPES = Set.of("cue", "neg", "modal", "country");
   /** A list, not a set: its order is the order of an incident's charges, the same in every JVM. */
   private static final List<String> CONJUNCTIONS = List.of("and", "и", "және");
-  private static final List<String> ALL_WORDS = List.of("all", "все", "барлығы", "бәрі");
+  private static final List<String> ALL_WORDS = List.of("all", "both", "все", "оба", "обе", "барлығы", "бәрі", "екеуі");
+  private static final List<String> NONE_WORDS = List.of(" не зафиксирован", " не было ", " нет ", " none ", " no ",
+      " жоқ ", " тіркелмеді", " were recorded none");
   private static final List<String> PLAIN_KINDS = List.of("criminal", "civil", "administrative");
   /** Tags per plain kind, written once so that no tag string is built per sentence. */
   private static final Map<String, String> KIND_TAG = Map.of("criminal", "kind:criminal", "civil", "kind:civil",
@@ -2064,6 +2066,16 @@ public final class Classifier {
         return;
       }
       Integer count = countIn(from, to, true, true);
+      if (count == null && kinds.isEmpty() && honorAt >= 0 && fig[2] != null && fig[3] == null
+          && startsWithAllWord(from, to)) {
+        // "2 civil claims, both over honour and dignity"
+        fig[3] = fig[2];
+        evidence.add(span("tally:" + part + ".civil_honor_dignity", "tally.clause", from, to));
+        return;
+      }
+      if (count == null && kinds.size() == 1 && statesNone(from, to)) {
+        count = 0; // "административных дел за месяц не зафиксировано": a stated zero
+      }
       if (count == null) {
         return;
       }
@@ -2137,6 +2149,28 @@ public final class Classifier {
     }
 
     /** The first number inside the parentheses that enclose pos. */
+    /** The clause opens with "all" or "both" ("оба о защите чести"). */
+    boolean startsWithAllWord(int from, int to) {
+      String clause = ix.lowerText().substring(from, to).strip();
+      for (String w : ALL_WORDS) {
+        if (clause.startsWith(w + " ")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The clause says there were none ("не зафиксировано", "none", "тіркелмеді"). */
+    boolean statesNone(int from, int to) {
+      String clause = " " + ix.lowerText().substring(from, to).strip() + " ";
+      for (String w : NONE_WORDS) {
+        if (clause.contains(w)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** The parentheses around {@code pos} open with "all" ("все", "барлығы", "бәрі"). */
     boolean parenSaysAll(int pos, int to) {
       int open = ix.text.lastIndexOf('(', pos);

@@ -547,4 +547,20 @@ class ClassifierTest {
     assertThat(classify("Police searched the flat of blogger Timur Zhanov and seized his laptop.", JUNE_2024)
         .violationTypes()).contains("search_and_seizure");
   }
+
+  @Test
+  void shouldReadBothAndAStatedZeroInADigestSummary() {
+    String digest = """
+        Хроника месяца: свобода слова в Казахстане, май 2025 года
+        Гражданские иски: аким потребовал через суд 4 млн тенге с газеты «Степной Маяк».
+        Итоги мая: 1 уголовное обвинение, 2 гражданских иска, оба о защите чести и достоинства; административных дел за месяц не зафиксировано.
+        С начала года: 9 уголовных обвинений (4 — в суде), 14 гражданских исков (12 — о защите чести и достоинства), 6 административных дел.
+        """;
+    Classification.Tallies t = classify(digest, Instant.parse("2025-06-02T09:00:00Z")).reportedTallies();
+    assertThat(t).isNotNull();
+    assertThat(t.monthFigures().asMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "criminal", 1L, "civil", 2L, "civil_honor_dignity", 2L, "administrative", 0L));
+    assertThat(t.yearToDate().asMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "criminal", 9L, "criminal_in_court", 4L, "civil", 14L, "civil_honor_dignity", 12L, "administrative", 6L));
+  }
 }
