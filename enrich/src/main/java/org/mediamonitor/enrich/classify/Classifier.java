@@ -221,6 +221,11 @@ public final class Classifier {
     int orphanSentence = -1;
     /** The incident cites criminal provisions and no administrative one: a fine in it is a criminal penalty. */
     boolean criminalCaseOnly;
+    /**
+     * The incident cites only victim-side provisions (a case against an attacker): its suspect
+     * questioned or charged is no charge against speech unless a sentence names a publication.
+     */
+    boolean victimCaseOnly;
   }
 
   /** A contiguous part of the body: an event, or a digest's frame (introduction, summary). */
@@ -1452,11 +1457,14 @@ public final class Classifier {
         List<EvidenceSpan> incidentEvidence) {
       ChargeScan scan = new ChargeScan();
       Set<String> incidentKinds = new HashSet<>();
+      boolean victimSide = false;
       for (String code : incidentLegal) {
         if (taxonomy.provisions().containsKey(code) && taxonomy.sideOf(code).equals("charge")) {
           incidentKinds.add(taxonomy.kindOf(code));
         }
+        victimSide |= taxonomy.provisions().containsKey(code) && taxonomy.sideOf(code).equals("victim");
       }
+      scan.victimCaseOnly = victimSide && incidentKinds.isEmpty();
       scan.criminalCaseOnly = incidentKinds.contains("criminal") && !incidentKinds.contains("administrative");
       // The per-sentence work lives in its own method so that the JIT compiles (and OSR-compiles)
       // small units instead of one huge method that is compiled late and recompiled after deopts.
@@ -1552,7 +1560,8 @@ public final class Classifier {
         // code", "introduces criminal liability"), not a case against anyone.
         return;
       }
-      Set<String> kinds = sentenceKinds(t, seg.summary(), provKinds, hasStage, victim && !chargeSide, incidentTags,
+      boolean victimOnly = victim && !chargeSide || scan.victimCaseOnly && !chargeSide && !t.contains(CUE_TARGET_MEDIA);
+      Set<String> kinds = sentenceKinds(t, seg.summary(), provKinds, hasStage, victimOnly, incidentTags,
           scan.criminalCaseOnly);
       if (negated != null) {
         kinds.removeAll(negated);

@@ -563,4 +563,16 @@ class ClassifierTest {
     assertThat(t.yearToDate().asMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
         "criminal", 9L, "criminal_in_court", 4L, "civil", 14L, "civil_honor_dignity", 12L, "administrative", 6L));
   }
+
+  @Test
+  void shouldReadACaseOverThreatsToAJournalistAsHerRightsViolatedNotACharge() {
+    Classification c = classify("Полиция Темиртау начала досудебное расследование по статье «Угроза» после заявления "
+        + "корреспондента телеканала «Болат Медиа» Жанар Мусиной. Подозреваемый, местный житель, установлен и "
+        + "допрошен.", JUNE_2024);
+    assertThat(c.legalBasis()).containsExactly("KZ-CC-115");
+    assertThat(c.charges()).isEmpty();
+    assertThat(c.violationTypes()).doesNotContain("summons_to_law_enforcement", "criminal_prosecution");
+    assertThat(classify("Journalist Aidos Serikov was questioned by police for three hours about his post.", JUNE_2024)
+        .violationTypes()).contains("summons_to_law_enforcement");
+  }
 }
