@@ -51,6 +51,8 @@ public final class Classifier {
   static final String CUE_LEGISLATIVE = "cue:legislative";
   static final String CUE_WITNESS = "cue:witness";
   static final String CUE_PRESS = "cue:press";
+  static final String COURT_TRANSPARENCY = "violation:violation_of_court_transparency";
+  static final String CUE_CLOSED_DOORS = "cue:closed_doors";
   /** Offence id and provision the defamation rule of {@code dropDefinitionOfDefamation} is about. */
   static final String DEFAMATION_OFFENCE = "defamation";
   static final String FALSE_INFORMATION = "KZ-CC-274";
@@ -1815,8 +1817,9 @@ public final class Classifier {
       if (t.contains(NEG_CLOSED)) {
         return true;
       }
-      if (!t.contains(CUE_CLOSED) || t.contains(STAGE_VERDICT)) {
-        return false;
+      if (!t.contains(CUE_CLOSED) || t.contains(STAGE_VERDICT) || t.contains(COURT_TRANSPARENCY)
+          || t.contains(CUE_CLOSED_DOORS)) {
+        return false; // "behind closed doors" closes the hearing to the press, not the case
       }
       if (t.contains(CUE_CASE)) {
         return true;

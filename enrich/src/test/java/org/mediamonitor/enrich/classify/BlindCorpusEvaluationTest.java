@@ -20,14 +20,14 @@ class BlindCorpusEvaluationTest {
 
   /**
    * Measured: blind, violation types 0.927, legal basis 0.987, charge kinds 0.982, tallies 40/40;
-   * blind2, 0.815, 0.981, 0.906, tallies 40/42.
+   * blind2, 0.842, 0.981, 0.926, tallies 40/42.
    */
   static Stream<Arguments> sets() {
     return Stream.of(
         Arguments.of("blind", CorpusPaths.blindLabels(),
             Map.of("violation_types", 0.90, "legal_basis", 0.96, "charge_kinds", 0.96), 0.95),
         Arguments.of("blind2", CorpusPaths.blind2Labels(),
-            Map.of("violation_types", 0.79, "legal_basis", 0.96, "charge_kinds", 0.88), 0.90));
+            Map.of("violation_types", 0.82, "legal_basis", 0.96, "charge_kinds", 0.90), 0.90));
   }
 
   @ParameterizedTest(name = "{0}")

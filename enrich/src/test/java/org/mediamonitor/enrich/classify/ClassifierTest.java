@@ -575,4 +575,23 @@ class ClassifierTest {
     assertThat(classify("Journalist Aidos Serikov was questioned by police for three hours about his post.", JUNE_2024)
         .violationTypes()).contains("summons_to_law_enforcement");
   }
+
+  @Test
+  void shouldNotReadAHearingBehindClosedDoorsAsACaseClosed() {
+    Classification c = classify("Trial of Pavlodar reporters accused of stirring discord opens behind closed doors. "
+        + "Prosecutors accuse the three of inciting social discord, an offence under article 174 of the Criminal "
+        + "Code, over a series of videos.", JUNE_2024);
+    assertThat(c.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("criminal");
+      assertThat(ch.stage()).isEqualTo("in_court");
+    });
+  }
+
+  @Test
+  void shouldReadAccreditationDeclinedOrWithdrawnInOtherWords() {
+    assertThat(classify("The Ministry of Foreign Affairs has declined to accredit Katrin Vogel, a correspondent for "
+        + "an invented German radio network.", JUNE_2024).violationTypes()).contains("accreditation_denial");
+    assertThat(classify("Облыс әкімдігінің баспасөз қызметі «Оңтүстік Жарығы» сайтының тілшісінің аккредитациясын кері "
+        + "қайтарып алды.", JUNE_2024).violationTypes()).contains("accreditation_denial");
+  }
 }
