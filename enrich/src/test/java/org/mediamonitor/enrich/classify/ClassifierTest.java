@@ -594,4 +594,14 @@ class ClassifierTest {
     assertThat(classify("Облыс әкімдігінің баспасөз қызметі «Оңтүстік Жарығы» сайтының тілшісінің аккредитациясын кері "
         + "қайтарып алды.", JUNE_2024).violationTypes()).contains("accreditation_denial");
   }
+
+  @Test
+  void shouldListTheKindsOfOneSentenceInTheTaxonomysOrderWhateverTheirOrderInTheText() {
+    // The order is part of the output (and of the enriched record's bytes): it must not depend on
+    // the JVM's hash seed, as it did when the kinds were a Set.of.
+    Classification c = classify("Blogger Dana Serikova faces an administrative protocol, a civil lawsuit for the "
+        + "protection of honour and dignity and a criminal case under Article 274 of the Criminal Code over one post.",
+        JUNE_2024);
+    assertThat(kinds(c)).containsExactly("criminal", "civil", "administrative");
+  }
 }
