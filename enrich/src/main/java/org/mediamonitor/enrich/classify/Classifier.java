@@ -2299,6 +2299,8 @@ public final class Classifier {
           || w.startsWith("раз") || w.startsWith("есе") || w.startsWith("percent") || w.startsWith("процент")
           || w.startsWith("жаст") || w.startsWith("hour") || w.startsWith("час") || w.startsWith("сағат")
           || w.equals("million") || w.equals("млн") || w.startsWith("тыс") || w.startsWith("thousand")
+          || w.startsWith("миллион") || w.startsWith("миллиард") || w.startsWith("milliard")
+          || w.startsWith("месячн") || w.startsWith("айлық")
           || w.equals("billion") || w.equals("млрд") || w.startsWith("week") || w.startsWith("недел")
           || w.startsWith("апта") || w.startsWith("minute") || w.startsWith("минут")
           // fines are set in monthly calculation indices: "50 МРП", "100 АЕК", "20 MCI"

@@ -25,8 +25,14 @@ import java.util.TreeSet;
  */
 public final class Evaluator {
 
-  /** Fields scored as sets per document. */
-  public static final List<String> FIELDS = List.of("violation_types", "legal_basis", "charge_kinds");
+  /**
+   * Fields scored as sets per document. {@code charge_stages}: "kind:stage" of each charge;
+   * {@code charge_counts}: "kind=N", N the persons or claims of that kind summed over the
+   * document (a count of "several" counts as one, as the tallies do). A wrong stage or count is
+   * one false positive and one false negative.
+   */
+  public static final List<String> FIELDS = List.of("violation_types", "legal_basis", "charge_kinds", "charge_stages",
+      "charge_counts");
   /** Tally keys of TAXONOMY.md that are checked. */
   public static final List<String> TALLY_KEYS = List.of("criminal", "criminal_in_court", "civil",
       "civil_honor_dignity", "administrative", "damages_claimed_kzt", "damages_awarded_kzt");
@@ -172,13 +178,30 @@ public final class Evaluator {
     expected.put("violation_types", strings(label.path("violation_types")));
     expected.put("legal_basis", strings(label.path("legal_basis")));
     Set<String> kinds = new LinkedHashSet<>();
-    label.path("charges").forEach(ch -> kinds.add(ch.path("kind").asText()));
+    Set<String> stages = new LinkedHashSet<>();
+    Map<String, Long> counts = new TreeMap<>();
+    label.path("charges").forEach(ch -> {
+      kinds.add(ch.path("kind").asText());
+      stages.add(ch.path("kind").asText() + ":" + ch.path("stage").asText("unknown"));
+      counts.merge(ch.path("kind").asText(), ch.path("count").isIntegralNumber() ? ch.path("count").asLong() : 1L,
+          Long::sum);
+    });
     expected.put("charge_kinds", kinds);
+    expected.put("charge_stages", stages);
+    expected.put("charge_counts", countStrings(counts));
     predicted.put("violation_types", new LinkedHashSet<>(c.violationTypes()));
     predicted.put("legal_basis", new LinkedHashSet<>(c.legalBasis()));
     Set<String> pk = new LinkedHashSet<>();
-    c.charges().forEach(ch -> pk.add(ch.kind()));
+    Set<String> ps = new LinkedHashSet<>();
+    Map<String, Long> pc = new TreeMap<>();
+    c.charges().forEach(ch -> {
+      pk.add(ch.kind());
+      ps.add(ch.kind() + ":" + ch.stage());
+      pc.merge(ch.kind(), ch.count() == null ? 1L : ch.count().longValue(), Long::sum);
+    });
     predicted.put("charge_kinds", pk);
+    predicted.put("charge_stages", ps);
+    predicted.put("charge_counts", countStrings(pc));
     for (String f : FIELDS) {
       for (String e : expected.get(f)) {
         if (!predicted.get(f).contains(e)) {
@@ -247,6 +270,12 @@ public final class Evaluator {
     }
     return new DocumentResult(file, onTopicExpected, c.onTopic(), expected, predicted, stated, correct, extra,
         incidentsExpected, incidentsPredicted, List.copyOf(misses));
+  }
+
+  private static Set<String> countStrings(Map<String, Long> counts) {
+    Set<String> out = new LinkedHashSet<>();
+    counts.forEach((kind, n) -> out.add(kind + "=" + n));
+    return out;
   }
 
   private static Set<String> strings(JsonNode arr) {

@@ -604,4 +604,17 @@ class ClassifierTest {
         JUNE_2024);
     assertThat(kinds(c)).containsExactly("criminal", "civil", "administrative");
   }
+
+  @Test
+  void shouldNotTakeASumInMillionsWrittenOutOrAFineInMonthlyIndicesForPersons() {
+    Classification kk = classify("«Болат Құрылыс» ЖШС «Дала Жаршысы» газетіне қарсы іскерлік беделін қорғау туралы "
+        + "талап арыз түсіріп, 20 миллион теңге өтемақы өндіруді сұрайды.", JUNE_2024);
+    assertThat(kk.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.count()).isEqualTo(1);
+      assertThat(ch.claimedKzt()).isEqualTo(20_000_000L);
+    });
+    Classification ru = classify("Суд оштрафовал блогера Асель Нурову на 30 месячных расчётных показателей по статье "
+        + "456-2 КоАП.", JUNE_2024);
+    assertThat(ru.charges()).singleElement().satisfies(ch -> assertThat(ch.count()).isEqualTo(1));
+  }
 }
