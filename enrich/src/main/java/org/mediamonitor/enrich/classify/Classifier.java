@@ -76,6 +76,19 @@ public final class Classifier {
   private static final Set<String> EXCLUSIVE_TYPES = Set.of("violation", "legal", "offence", "code");
   private static final Set<String> INERT_TYPES = Set.of("cue", "neg", "modal", "country");
   /** A list, not a set: its order is the order of an incident's charges, the same in every JVM. */
+  /** Nouns of persons a number may count ("two bloggers", "трое активистов", "екі журналист"). */
+  private static final List<String> PERSON_STEMS = List.of("journalist", "blogger", "activist", "reporter", "editor",
+      "author", "admin", "user", "resident", "people", "person", "member", "citizen", "correspondent", "defendant",
+      "журналист", "блогер", "блоггер", "активист", "репортер", "редактор", "автор", "администратор", "админ",
+      "пользовател", "жител", "человек", "граждан", "корреспондент", "подсудим", "обвиняем", "участник",
+      "белсенді", "тілші", "әкімші", "қолданушы", "тұрғын", "адам", "азамат", "қатысушы");
+  /** Words after which a number labels a part or an item, not a quantity. */
+  private static final Set<String> NUMBER_LABELS = Set.of("ч", "часть", "части", "частью", "п", "пункт", "пункта",
+      "part", "no", "number", "номер", "тармақ", "тармағы");
+  private static final List<String> MONTH_STEMS = List.of("january", "february", "march", "april", "june", "july",
+      "august", "september", "october", "november", "december", "январ", "феврал", "март", "апрел", "июн", "июл",
+      "август", "сентябр", "октябр", "ноябр", "декабр", "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
+      "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан");
   private static final List<String> CONJUNCTIONS = List.of("and", "и", "және");
   private static final List<String> ALL_WORDS = List.of("all", "both", "все", "оба", "обе", "барлығы", "бәрі", "екеуі");
   private static final List<String> NONE_WORDS = List.of(" не зафиксирован", " не было ", " нет ", " none ", " no ",
@@ -199,6 +212,8 @@ public final class Classifier {
     String basis;
     Long claimed;
     Long awarded;
+    /** False when no number was found and the count is the default one. */
+    boolean countStated = true;
     final List<EvidenceSpan> evidence = new ArrayList<>();
 
     Mention(String kind, String stage, Integer count, String basis) {
@@ -1477,6 +1492,16 @@ public final class Classifier {
         chargeSentence(seg, s, legalBySentence, incidentTags, scan);
       }
       Map<String, Mention> byKind = mergeByKind(scan.mentions);
+      if (byKind.size() == 1 && !seg.summary()) {
+        Mention only = byKind.values().iterator().next();
+        if (!only.countStated && only.count != null && only.count == 1) {
+          // "Суд над двумя активистами" in the title, the charge in another sentence
+          Integer persons = personCount(firstSent, lastSent, skip);
+          if (persons != null) {
+            only.count = persons;
+          }
+        }
+      }
       Mention civil = byKind.get("civil");
       if (civil != null && civil.claimed == null && civil.awarded == null) {
         // The sum is often its own sentence: "The plaintiff seeks 5 million tenge in moral damages."
@@ -1578,6 +1603,7 @@ public final class Classifier {
         return;
       }
       Integer count = t.contains(CUE_SEVERAL) ? null : count(s, seg.summary());
+      boolean countStated = count != null || t.contains(CUE_SEVERAL);
       if (count == null && !t.contains(CUE_SEVERAL)) {
         count = 1;
       }
@@ -1586,7 +1612,9 @@ public final class Classifier {
       }
       String stage = seg.summary() ? (stages.size() == 1 ? stages.iterator().next() : "unknown") : maxStage(stages);
       for (String k : kinds) {
-        scan.mentions.add(mention(k, stage, count, ls, s));
+        Mention m = mention(k, stage, count, ls, s);
+        m.countStated = countStated;
+        scan.mentions.add(m);
       }
     }
 
@@ -1710,6 +1738,7 @@ public final class Classifier {
         if (cur.count != null && m.count != null && m.count > cur.count) {
           cur.count = m.count;
         }
+        cur.countStated |= m.countStated;
         cur.basis = cur.basis != null ? cur.basis : m.basis;
         cur.claimed = cur.claimed != null ? cur.claimed : m.claimed;
         cur.awarded = cur.awarded != null ? cur.awarded : m.awarded;
@@ -1976,6 +2005,12 @@ public final class Classifier {
         }
         if (t + 1 < ix.tokens && isMeasure(ix.token(t + 1))) {
           continue;
+        }
+        if (t + 1 < ix.tokens && isMonthName(ix.token(t + 1))) {
+          continue; // "публикация от 2 апреля": a day, even without a year
+        }
+        if (isNumberLabel(t)) {
+          continue; // "ч. 2 ст. 174", "Суд № 2", "part 1": a label, not a number of persons
         }
         if (t + 1 < ix.tokens && ix.text.charAt(Math.min(te, ix.text.length() - 1)) == '%') {
           continue;
@@ -2290,6 +2325,67 @@ public final class Classifier {
     /** Grammar.numberWord of token t; the word is built only when it may be a number. */
     Integer numberAt(int t) {
       return Grammar.mayBeNumber(ix.lower, ix.tokStart[t], ix.tokEnd[t]) ? Grammar.numberWord(ix.token(t)) : null;
+    }
+
+    /**
+     * The first "number + person noun" of the incident ("two reporters", "троих администраторов",
+     * "екі блогер"), between 2 and 30, in a sentence about the action (a kind, a stage or a
+     * journalist named); null when there is none.
+     */
+    Integer personCount(int firstSent, int lastSent, BitSet skip) {
+      for (int s = firstSent; s <= lastSent; s++) {
+        Set<String> tags = sentTags.get(s);
+        if (skip.get(s) || ytd.get(s) || tags.isEmpty()) {
+          continue;
+        }
+        boolean about = tags.contains(CUE_JOURNALIST);
+        for (String tag : tags) {
+          about |= tag.startsWith("stage:") || tag.startsWith("kind:") || tag.startsWith("weakkind:");
+        }
+        if (!about) {
+          continue;
+        }
+        int first = ix.tokenFrom(ix.sentenceStart(s));
+        for (int t = first; t + 1 < ix.tokens && ix.tokStart[t] < ix.sentenceEnd(s); t++) {
+          Integer v = numberAt(t);
+          if (v == null || v < 2 || v > 30 || isNumberLabel(t)) {
+            continue;
+          }
+          String w = ix.token(t + 1);
+          for (String p : PERSON_STEMS) {
+            if (w.startsWith(p) && ix.tokStart[t + 1] < ix.sentenceEnd(s)) {
+              return v;
+            }
+          }
+        }
+      }
+      return null;
+    }
+
+    /** Token t is a number that labels something: after №, #, "ч.", "part", "пункт", "No.". */
+    boolean isNumberLabel(int t) {
+      int ts = ix.tokStart[t];
+      int p = ts - 1;
+      while (p >= 0 && isSpace(ix.text.charAt(p))) {
+        p--;
+      }
+      if (p >= 0 && (ix.text.charAt(p) == '№' || ix.text.charAt(p) == '#')) {
+        return true;
+      }
+      if (t == 0) {
+        return false;
+      }
+      String before = ix.token(t - 1);
+      return NUMBER_LABELS.contains(before);
+    }
+
+    boolean isMonthName(String w) {
+      for (String m : MONTH_STEMS) {
+        if (w.startsWith(m)) {
+          return true;
+        }
+      }
+      return w.equals("may") || w.equals("мая") || w.equals("май");
     }
 
     boolean isMeasure(String w) {

@@ -33,7 +33,12 @@ final class Grammar {
       Map.entry("девять", 9), Map.entry("десять", 10),
       Map.entry("бір", 1), Map.entry("екі", 2), Map.entry("үш", 3), Map.entry("төрт", 4), Map.entry("бес", 5),
       Map.entry("алты", 6), Map.entry("жеті", 7), Map.entry("сегіз", 8), Map.entry("тоғыз", 9),
-      Map.entry("екеуі", 2), Map.entry("үшеуі", 3), Map.entry("төртеуі", 4));
+      Map.entry("екеуі", 2), Map.entry("үшеуі", 3), Map.entry("төртеуі", 4),
+      // the cases Russian puts counted persons in: "над двумя активистами", "троих администраторов"
+      Map.entry("двух", 2), Map.entry("двум", 2), Map.entry("двумя", 2), Map.entry("двоих", 2),
+      Map.entry("трех", 3), Map.entry("трёх", 3), Map.entry("трем", 3), Map.entry("трём", 3), Map.entry("тремя", 3),
+      Map.entry("троих", 3), Map.entry("четырех", 4), Map.entry("четырёх", 4), Map.entry("четырьмя", 4),
+      Map.entry("четверых", 4), Map.entry("пятерых", 5), Map.entry("шестерых", 6));
 
   /** First chars and lengths of the number words: most words are ruled out without a lookup. */
   private static final String NUMBER_WORD_FIRST = NUMBER_WORDS.keySet().stream()

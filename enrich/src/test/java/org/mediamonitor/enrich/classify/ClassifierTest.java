@@ -617,4 +617,27 @@ class ClassifierTest {
         + "456-2 КоАП.", JUNE_2024);
     assertThat(ru.charges()).singleElement().satisfies(ch -> assertThat(ch.count()).isEqualTo(1));
   }
+
+  @Test
+  void shouldCountPersonsNotPartsCourtNumbersOrDays() {
+    Classification part = classify("Блогеру Андрею Лыскову предъявлено обвинение по ч. 2 ст. 174 УК РК в Суде № 2.",
+        JUNE_2024);
+    assertThat(part.charges()).singleElement().satisfies(ch -> assertThat(ch.count()).isEqualTo(1));
+    Classification title = classify("В Жезказгане начался суд над двумя активистами\n\nВ суде начался процесс по делу "
+        + "Бауыржана Сапова и Игоря Ланиса, обвиняемых в возбуждении социальной розни (часть 1 статьи 174 Уголовного "
+        + "кодекса).", JUNE_2024);
+    assertThat(title.charges()).singleElement().satisfies(ch -> assertThat(ch.count()).isEqualTo(2));
+    Classification hours = classify("Полиция задержала журналиста Дархана Есенова и составила протокол по ст. 488 КоАП. "
+        + "Через четыре часа журналиста отпустили.", JUNE_2024);
+    assertThat(hours.charges()).singleElement().satisfies(ch -> assertThat(ch.count()).isEqualTo(1));
+  }
+
+  @Test
+  void shouldReadKazakhArrestsAndClaimsAtTheirStage() {
+    assertThat(classify("Сот тілші Нұрдәулет Сейітовті бейбіт жиналыстарды өткізу тәртібін бұзғаны үшін (ӘҚБтК 488-бабы) "
+        + "10 тәулікке әкімшілік қамауға алды.", JUNE_2024).charges()).extracting(Classification.ChargeResult::stage)
+        .containsExactly("verdict");
+    assertThat(classify("Екібастұздық кәсіпкер «Ертіс Жарығы» газетіне қарсы ар-намысын қорғау туралы талап арыз берді.",
+        JUNE_2024).charges()).extracting(Classification.ChargeResult::stage).containsExactly("filed");
+  }
 }
