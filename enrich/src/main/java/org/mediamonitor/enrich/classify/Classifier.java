@@ -53,6 +53,7 @@ public final class Classifier {
   static final String CUE_PRESS = "cue:press";
   static final String COURT_TRANSPARENCY = "violation:violation_of_court_transparency";
   static final String CUE_CLOSED_DOORS = "cue:closed_doors";
+  static final String CUE_PARTIAL = "cue:partial";
   /** Offence id and provision the defamation rule of {@code dropDefinitionOfDefamation} is about. */
   static final String DEFAMATION_OFFENCE = "defamation";
   static final String FALSE_INFORMATION = "KZ-CC-274";
@@ -82,6 +83,8 @@ public final class Classifier {
       "журналист", "блогер", "блоггер", "активист", "репортер", "редактор", "автор", "администратор", "админ",
       "пользовател", "жител", "человек", "граждан", "корреспондент", "подсудим", "обвиняем", "участник",
       "белсенді", "тілші", "әкімші", "қолданушы", "тұрғын", "адам", "азамат", "қатысушы");
+  /** Kazakh "more than" after a number in the ablative ("40-тан астам"). */
+  private static final Set<String> MORE_THAN = Set.of("астам", "аса", "артық");
   /** Words after which a number labels a part or an item, not a quantity. */
   private static final Set<String> NUMBER_LABELS = Set.of("ч", "часть", "части", "частью", "п", "пункт", "пункта",
       "part", "no", "number", "номер", "тармақ", "тармағы");
@@ -643,7 +646,10 @@ public final class Classifier {
             before = h;
           }
         }
-        Hit use = after != null ? after : before;
+        // "Article 274 of the Criminal Code" names the code after; "Қылмыстық кодекстің 274-бабы",
+        // "УК РК 274-й статьи" name it before the number-first citation
+        boolean numberFirst = Character.isLetter(lower.charAt(c.end() - 1));
+        Hit use = numberFirst && before != null ? before : after != null ? after : before;
         if (use == null) {
           // "... under Article 274 of the Criminal Code; the trial of X, charged under Article 174":
           // a bare article refers to the code last named earlier in the same sentence.
@@ -1840,8 +1846,8 @@ public final class Classifier {
      * appeal ("rejected the appeal" leaves the verdict standing).
      */
     boolean isClosure(Set<String> t) {
-      if (t.contains(CUE_CHALLENGE)) {
-        return false;
+      if (t.contains(CUE_CHALLENGE) || t.contains(CUE_PARTIAL)) {
+        return false; // "rejected the rest of the claim": the claim was granted in part
       }
       if (t.contains(NEG_CLOSED)) {
         return true;
@@ -1994,9 +2000,11 @@ public final class Classifier {
         if (inCitation) {
           continue;
         }
-        // Decimal, hyphenated suffix ("2-бөлігі", "488-й"), or a measure after it.
+        // Decimal, hyphenated suffix ("2-бөлігі", "488-й"), or a measure after it; but "40-тан
+        // астам" (more than 40) is a quantity.
         if (te < ix.text.length() && (ix.text.charAt(te) == '-' || (ix.text.charAt(te) == '.' || ix.text.charAt(te) == ',')
-            && te + 1 < ix.text.length() && Character.isDigit(ix.text.charAt(te + 1)))) {
+            && te + 1 < ix.text.length() && Character.isDigit(ix.text.charAt(te + 1)))
+            && !(ix.text.charAt(te) == '-' && t + 2 < ix.tokens && MORE_THAN.contains(ix.token(t + 2)))) {
           continue;
         }
         if (ts > 0 && (ix.text.charAt(ts - 1) == '.' || ix.text.charAt(ts - 1) == ',') && ts > 1

@@ -640,4 +640,35 @@ class ClassifierTest {
     assertThat(classify("Екібастұздық кәсіпкер «Ертіс Жарығы» газетіне қарсы ар-намысын қорғау туралы талап арыз берді.",
         JUNE_2024).charges()).extracting(Classification.ChargeResult::stage).containsExactly("filed");
   }
+
+  @Test
+  void shouldReadAClaimGrantedInPartAsAVerdict() {
+    Classification c = classify("The Semey city court has partly granted a lawsuit brought by an akim against the weekly "
+        + "Zhana Lamp, ordered it to pay him 300,000 tenge for moral damage to his honour and dignity, and rejected the "
+        + "rest of the claim.", JUNE_2024);
+    assertThat(c.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("civil");
+      assertThat(ch.stage()).isEqualTo("verdict");
+    });
+  }
+
+  @Test
+  void shouldReadASuspicionAnnouncedAsACriminalChargeFiled() {
+    Classification c = classify("Главного редактора «Шығыс Таңы» Вадима Ершина задержали на 72 часа; ему объявлено о "
+        + "подозрении по ч. 3 ст. 274 Уголовного кодекса.", JUNE_2024);
+    assertThat(c.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("criminal");
+      assertThat(ch.stage()).isEqualTo("filed");
+      assertThat(ch.count()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void shouldTakeTheCodeNamedBeforeAKazakhCitationAndAStatisticForNoCharge() {
+    Classification c = classify("Мәжілістің депутаттары Қылмыстық кодекстің 274-бабын декриминализациялап, оның бірінші "
+        + "бөлігін Әкімшілік құқық бұзушылық туралы кодекске көшіру жөніндегі заң жобасын әзірледі. Өткен жылы осы бап "
+        + "бойынша 40-тан астам сотқа дейінгі тергеу тіркелген.", JUNE_2024);
+    assertThat(c.legalBasis()).contains("KZ-CC-274").doesNotContain("KZ-CAO-274");
+    assertThat(c.charges()).isEmpty();
+  }
 }
