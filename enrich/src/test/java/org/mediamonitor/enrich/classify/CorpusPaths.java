@@ -48,4 +48,9 @@ final class CorpusPaths {
   static Path blind2Labels() {
     return repositoryRoot().resolve("enrich/src/test/resources/blind2/labels.json");
   }
+
+  /** The fourth invented corpus of this module, also written without looking at the classifier. */
+  static Path blind3Labels() {
+    return repositoryRoot().resolve("enrich/src/test/resources/blind3/labels.json");
+  }
 }
