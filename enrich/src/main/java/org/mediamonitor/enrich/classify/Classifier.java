@@ -54,6 +54,7 @@ public final class Classifier {
   static final String COURT_TRANSPARENCY = "violation:violation_of_court_transparency";
   static final String CUE_CLOSED_DOORS = "cue:closed_doors";
   static final String CUE_PARTIAL = "cue:partial";
+  static final String CUE_ACCUSATION = "cue:accusation";
   /** Offence id and provision the defamation rule of {@code dropDefinitionOfDefamation} is about. */
   static final String DEFAMATION_OFFENCE = "defamation";
   static final String FALSE_INFORMATION = "KZ-CC-274";
@@ -1616,7 +1617,8 @@ public final class Classifier {
       if (!seg.summary() && count != null && count > 30) {
         return; // a statistic, not a case
       }
-      String stage = seg.summary() ? (stages.size() == 1 ? stages.iterator().next() : "unknown") : maxStage(stages);
+      String stage = seg.summary() ? (stages.size() == 1 && !stageOnlyFromAccusation(s) ? stages.iterator().next()
+          : "unknown") : maxStage(stages);
       for (String k : kinds) {
         Mention m = mention(k, stage, count, ls, s);
         m.countStated = countStated;
@@ -2368,6 +2370,27 @@ public final class Classifier {
         }
       }
       return null;
+    }
+
+    /**
+     * In a digest's summary, "2 accusations in administrative cases" names no stage: the stage of
+     * sentence s comes only from the noun "accusation", not from "pre-trial", "charged with"...
+     */
+    boolean stageOnlyFromAccusation(int s) {
+      boolean accusation = false;
+      for (Hit h : bySentence.get(s)) {
+        boolean stage = false;
+        boolean cue = false;
+        for (String tag : ruleTags[h.rule()]) {
+          stage |= tag.startsWith("stage:");
+          cue |= tag.equals(CUE_ACCUSATION);
+        }
+        if (stage && !cue) {
+          return false;
+        }
+        accusation |= cue;
+      }
+      return accusation;
     }
 
     /** Token t is a number that labels something: after №, #, "ч.", "part", "пункт", "No.". */

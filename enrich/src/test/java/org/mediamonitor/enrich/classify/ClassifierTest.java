@@ -671,4 +671,19 @@ class ClassifierTest {
     assertThat(c.legalBasis()).contains("KZ-CC-274").doesNotContain("KZ-CAO-274");
     assertThat(c.charges()).isEmpty();
   }
+
+  @Test
+  void shouldGiveADigestsSummaryFigureAStageOnlyWhenItStatesOne() {
+    String digest = """
+        Violations of freedom of speech in Kazakhstan, July 2025
+
+        The invented Steppe Speech Foundation recorded 14 reports of pretrial and court claims. These include:
+        - 2 pretrial criminal accusations,
+        - 10 civil court and pretrial claims against media outlets,
+        - 2 accusations in administrative cases.
+        """;
+    Classification c = classify(digest, Instant.parse("2025-08-02T09:00:00Z"));
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage() + ":" + ch.count())
+        .containsExactly("criminal:filed:2", "civil:unknown:10", "administrative:unknown:2");
+  }
 }
