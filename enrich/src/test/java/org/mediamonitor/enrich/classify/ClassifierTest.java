@@ -686,4 +686,14 @@ class ClassifierTest {
     assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage() + ":" + ch.count())
         .containsExactly("criminal:filed:2", "civil:unknown:10", "administrative:unknown:2");
   }
+
+  @Test
+  void shouldTagAFakeChannelUnderAnOutletsNameAndInsultingCaptions() {
+    assertThat(classify("A Telegram channel using the name and logo of the invented Saryarqa Lamp has been publishing "
+        + "fabricated news and a doctored photograph of our editor-in-chief.", JUNE_2024).violationTypes())
+        .contains("misuse_of_image");
+    assertThat(classify("В анонимном канале появились фотографии журналистки «Ақтөбе Шамы» Мадины Утеповой с "
+        + "оскорбительными подписями, где ее называют продажной.", JUNE_2024).violationTypes())
+        .contains("insult_or_discrediting_of_journalist");
+  }
 }
