@@ -696,4 +696,12 @@ class ClassifierTest {
         + "оскорбительными подписями, где ее называют продажной.", JUNE_2024).violationTypes())
         .contains("insult_or_discrediting_of_journalist");
   }
+
+  @Test
+  void shouldReadADetentionToldAsTakenAway() {
+    assertThat(classify("Алматыда YouTube-блогер Бекзат Оспанұлы жиынды тікелей эфирде көрсеткеннен кейін полиция "
+        + "қызметкерлері оны ұстап әкетті.", JUNE_2024).violationTypes()).contains("detention_of_journalist");
+    assertThat(classify("Reporter Dana Aliyeva was filming the queue when she was taken to the police station.",
+        JUNE_2024).violationTypes()).contains("detention_of_journalist");
+  }
 }
