@@ -2077,7 +2077,12 @@ public final class Classifier {
               boolean claim = hasTagIn(s, DAMAGES, clause[0], clause[1]);
               boolean isAward = award || !claim && lastAward;
               lastAward = isAward;
-              for (Grammar.Amount a : Grammar.amounts(ix.lowerText(), clause[0], clause[1])) {
+              List<Grammar.Amount> amounts = Grammar.amounts(ix.lowerText(), clause[0], clause[1]);
+              if (amounts.isEmpty() && award && fig[6] == null && statesNone(clause[0], clause[1])) {
+                fig[6] = 0L; // "no damages were awarded": a stated zero
+                evidence.add(span("tally:" + part + ".damages_awarded_kzt", "tally.amount", clause[0], clause[1]));
+              }
+              for (Grammar.Amount a : amounts) {
                 // "claims totalling 12 million tenge and 300,000 tenge awarded": each sum goes with the nearer word
                 boolean amountAward = award && claim ? nearestDamagesTag(s, clause[0], clause[1], a).equals(DAMAGES_AWARD)
                     : isAward;
@@ -2158,6 +2163,9 @@ public final class Classifier {
       evidence.add(span("tally:" + part + "." + k, "tally.clause", from, to));
       if (k.equals("criminal") && inCourtAt >= 0 && fig[1] == null) {
         Integer sub = parenNumber(from, inCourtAt, to);
+        if (sub == null && insideParens(from, inCourtAt)) {
+          sub = count; // "1 criminal charge (in court)"
+        }
         if (sub != null) {
           fig[1] = (long) sub;
           evidence.add(span("tally:" + part + ".criminal_in_court", "tally.clause", from, to));

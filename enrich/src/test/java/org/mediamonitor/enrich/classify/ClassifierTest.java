@@ -704,4 +704,34 @@ class ClassifierTest {
     assertThat(classify("Reporter Dana Aliyeva was filming the queue when she was taken to the police station.",
         JUNE_2024).violationTypes()).contains("detention_of_journalist");
   }
+
+  @Test
+  void shouldReadAKazakhDigestAndAMonthWithNoDamagesAwarded() {
+    String kk = """
+        Қазақстандағы сөз бостандығының бұзылуы. 2026 жылғы маусым
+        Маусымда тіркелді:
+        журналистерге, БАҚ пен азаматтарға қатысты 4 айып пен талап: 2 қылмыстық айып (оның 1-і сотта), 1 азаматтық талап, 1 әкімшілік айып.
+        17 маусым. Қызылордада екі белсендіге қатысты ҚР ҚК-нің 174-бабы бойынша сотқа дейінгі тергеу басталды.
+        Маусымда талапкерлер 12 000 000 теңге талап етті, соттар 1 000 000 теңге өндіріп алды.
+        """;
+    Classification.Tallies t = classify(kk, Instant.parse("2026-07-21T09:00:00Z")).reportedTallies();
+    assertThat(t).isNotNull();
+    assertThat(t.monthFigures().asMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("criminal", 2L,
+        "criminal_in_court", 1L, "civil", 1L, "administrative", 1L, "damages_claimed_kzt", 12_000_000L,
+        "damages_awarded_kzt", 1_000_000L));
+
+    String en = """
+        Violations of freedom of speech in Kazakhstan: April 2026
+        In April 2026 the invented Pen Right foundation recorded:
+        2 claims and charges against journalists, media and citizens: 1 criminal charge (in court), 1 administrative charge.
+        April 3. A court in Taraz fined a resident 20 MCI under Article 456-2 of the Administrative Code.
+        In April claimants demanded KZT 4,000,000; no damages were awarded.
+        Since the beginning of 2026: 9 criminal charges (5 in court), 6 administrative charges.
+        """;
+    Classification.Tallies e = classify(en, Instant.parse("2026-05-20T09:00:00Z")).reportedTallies();
+    assertThat(e.monthFigures().asMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("criminal", 1L,
+        "criminal_in_court", 1L, "administrative", 1L, "damages_claimed_kzt", 4_000_000L, "damages_awarded_kzt", 0L));
+    assertThat(e.yearToDate().asMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("criminal", 9L,
+        "criminal_in_court", 5L, "administrative", 6L));
+  }
 }

@@ -53,4 +53,9 @@ final class CorpusPaths {
   static Path blind3Labels() {
     return repositoryRoot().resolve("enrich/src/test/resources/blind3/labels.json");
   }
+
+  /** The fifth invented corpus of this module, also written without looking at the classifier. */
+  static Path blind4Labels() {
+    return repositoryRoot().resolve("enrich/src/test/resources/blind4/labels.json");
+  }
 }
