@@ -89,10 +89,6 @@ public final class Classifier {
   /** Words after which a number labels a part or an item, not a quantity. */
   private static final Set<String> NUMBER_LABELS = Set.of("ч", "часть", "части", "частью", "п", "пункт", "пункта",
       "part", "no", "number", "номер", "тармақ", "тармағы");
-  private static final List<String> MONTH_STEMS = List.of("january", "february", "march", "april", "june", "july",
-      "august", "september", "october", "november", "december", "январ", "феврал", "март", "апрел", "июн", "июл",
-      "август", "сентябр", "октябр", "ноябр", "декабр", "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
-      "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан");
   private static final List<String> CONJUNCTIONS = List.of("and", "и", "және");
   private static final List<String> ALL_WORDS = List.of("all", "both", "все", "оба", "обе", "барлығы", "бәрі", "екеуі");
   private static final List<String> NONE_WORDS = List.of(" не зафиксирован", " не было ", " нет ", " none ", " no ",
@@ -2016,7 +2012,7 @@ public final class Classifier {
         if (t + 1 < ix.tokens && isMeasure(ix.token(t + 1))) {
           continue;
         }
-        if (t + 1 < ix.tokens && isMonthName(ix.token(t + 1))) {
+        if (t + 1 < ix.tokens && Grammar.month(ix.token(t + 1)) > 0) {
           continue; // "публикация от 2 апреля": a day, even without a year
         }
         if (isNumberLabel(t)) {
@@ -2216,9 +2212,13 @@ public final class Classifier {
     /** The first number inside the parentheses that enclose pos. */
     /** The clause opens with "all" or "both" ("оба о защите чести"). */
     boolean startsWithAllWord(int from, int to) {
-      String clause = ix.lowerText().substring(from, to).strip();
+      return opensWithAllWord(ix.lowerText().substring(from, to));
+    }
+
+    boolean opensWithAllWord(String text) {
+      String t = text.strip();
       for (String w : ALL_WORDS) {
-        if (clause.startsWith(w + " ")) {
+        if (t.startsWith(w + " ")) {
           return true;
         }
       }
@@ -2243,13 +2243,7 @@ public final class Classifier {
       if (open < 0 || close < 0 || close > to) {
         return false;
       }
-      String inside = ix.lowerText().substring(open + 1, close).strip();
-      for (String w : ALL_WORDS) {
-        if (inside.startsWith(w + " ")) {
-          return true;
-        }
-      }
-      return false;
+      return opensWithAllWord(ix.lowerText().substring(open + 1, close));
     }
 
     /** "and 5", "и 2", "және 3" at {@code at}: a conjunction and then a figure. */
@@ -2416,15 +2410,6 @@ public final class Classifier {
       }
       String before = ix.token(t - 1);
       return NUMBER_LABELS.contains(before);
-    }
-
-    boolean isMonthName(String w) {
-      for (String m : MONTH_STEMS) {
-        if (w.startsWith(m)) {
-          return true;
-        }
-      }
-      return w.equals("may") || w.equals("мая") || w.equals("май");
     }
 
     boolean isMeasure(String w) {
