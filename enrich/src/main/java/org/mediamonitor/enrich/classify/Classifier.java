@@ -51,6 +51,8 @@ public final class Classifier {
   static final String CUE_LEGISLATIVE = "cue:legislative";
   static final String CUE_WITNESS = "cue:witness";
   static final String CUE_PRESS = "cue:press";
+  /** A journalist word that names no journalist: "оператор связи", "platform operator". */
+  static final String CUE_NOT_JOURNALIST = "cue:not_journalist";
   static final String COURT_TRANSPARENCY = "violation:violation_of_court_transparency";
   static final String CUE_CLOSED_DOORS = "cue:closed_doors";
   static final String CUE_PARTIAL = "cue:partial";
@@ -135,7 +137,7 @@ public final class Classifier {
         inert &= INERT_TYPES.contains(ty);
         ruleCue[i] |= ty.equals("cue");
         ruleJournalist[i] |= t.equals(CUE_JOURNALIST);
-        rulePress[i] |= t.equals(CUE_PRESS);
+        rulePress[i] |= t.equals(CUE_PRESS) || t.equals(CUE_NOT_JOURNALIST);
       }
       ruleInert[i] = inert;
       ruleTags[i] = rules.get(i).tags().toArray(new String[0]);
@@ -555,7 +557,8 @@ public final class Classifier {
 
     /**
      * Journalists as the audience of a statement ("told reporters", "заявил журналистам") are not
-     * journalists the report is about: their cue would make any crime story a press-freedom one.
+     * journalists the report is about, and a telecom or platform operator is no camera operator:
+     * their cue would make any crime story or law a press-freedom one.
      */
     List<Hit> dropPressAudience(List<Hit> in) {
       List<Hit> press = null;

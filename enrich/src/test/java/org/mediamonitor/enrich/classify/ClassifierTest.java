@@ -734,4 +734,13 @@ class ClassifierTest {
     assertThat(e.yearToDate().asMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("criminal", 9L,
         "criminal_in_court", 5L, "administrative", 6L));
   }
+
+  @Test
+  void shouldNotTakeATelecomOperatorForACameraOperator() {
+    Classification theft = classify("В Шымкенте задержали двух мужчин, срезавших медный кабель. Возбуждено уголовное дело по "
+        + "ст. 188 УК РК (кража). Оператор связи оценил ущерб в 1,8 млн тенге.", JUNE_2024);
+    assertThat(theft.onTopic()).isFalse();
+    assertThat(classify("Неизвестные напали на оператора телеканала «Дала Жарығы» и разбили его камеру.", JUNE_2024)
+        .violationTypes()).contains("attack_on_journalist");
+  }
 }
