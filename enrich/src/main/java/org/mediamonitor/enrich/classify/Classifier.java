@@ -2012,11 +2012,9 @@ public final class Classifier {
             && Character.isDigit(ix.text.charAt(ts - 2))) {
           continue;
         }
-        if (t + 1 < ix.tokens && isMeasure(ix.token(t + 1))) {
-          continue;
-        }
-        if (t + 1 < ix.tokens && Grammar.month(ix.token(t + 1)) > 0) {
-          continue; // "публикация от 2 апреля": a day, even without a year
+        String next = t + 1 < ix.tokens ? ix.token(t + 1) : null;
+        if (next != null && (isMeasure(next) || Grammar.month(next) > 0)) {
+          continue; // a measure, or a day: "публикация от 2 апреля", even without a year
         }
         if (isNumberLabel(t)) {
           continue; // "ч. 2 ст. 174", "Суд № 2", "part 1": a label, not a number of persons
