@@ -139,6 +139,7 @@ public final class ArticlePublisher implements AutoCloseable {
       if (disk != null) {
         try {
           disk.catchUp(clientProps, topic, timeout);
+          disk.follow(clientProps, topic);
           return disk;
         } catch (RuntimeException e) {
           disk.close();

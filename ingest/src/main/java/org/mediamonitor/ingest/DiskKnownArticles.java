@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -24,10 +25,17 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.mediamonitor.common.CompactedTopic;
 import org.mediamonitor.common.Topic;
 import org.mediamonitor.schema.RawArticle;
@@ -45,16 +53,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link KnownArticles} in a RocksDB store on disk, with the position of raw-articles it reflects.
- * The heap holds nothing per article, so ten years of articles cost disk (~30 bytes an article
+ * The heap holds nothing per article, so ten years of articles cost disk (~40 bytes an article
  * before compression), not memory; and a restart reads only the records written since that
  * position instead of every body ever published.
  *
- * <p>The position is, per partition, the next offset whose record the store has not applied. It
- * moves in two ways, each written in the same atomic batch as the entries it covers: the start-up
- * catch-up applies every record from the position to the end of the topic; at run time, an
- * acknowledgement of this publisher moves it only while the acknowledged offsets follow on
- * without a gap. A gap means someone else wrote to the partition (another ingest process, the
- * {@code publish} command); the position then stays put until the next start reads the gap.
+ * <p>The position is, per partition, the next offset whose record the store has applied. Only the
+ * topic moves it, in the same atomic batch as the entries it covers: the start-up catch-up applies
+ * every record from the position to the end of the topic, then a follower thread keeps reading
+ * the topic as it grows. So what another writer publishes (another ingest process, the
+ * {@code publish} command) is known within a poll, not only after the next start. This
+ * publisher's acknowledgements write their entry at once, ahead of the follower, so that a
+ * re-publish right after is recognised; the follower then finds the entry already there and
+ * does not even decode the record.
+ *
+ * <p>Each entry keeps the partition and offset of the record it came from, and a record never
+ * replaces an entry from a later offset of its partition: the follower reaching an older record of
+ * an article this publisher has since acknowledged again, or an acknowledgement arriving after
+ * the follower already read past it, cannot bring back an older state.
  *
  * <p>The store is thrown away and rebuilt from the whole topic when it cannot be trusted: it was
  * written for another incarnation of the topic (the topic id differs: deleted and re-created, or
@@ -62,8 +77,9 @@ import org.slf4j.LoggerFactory;
  * read records older than the topic's {@code delete.retention.ms}: compaction may have removed a
  * tombstone in that range, and an entry the tombstone cleared would survive.
  *
- * <p>Thread-safe: every operation holds this object's lock (a RocksDB call of a few microseconds),
- * which also keeps calls after {@link #close()} away from the closed native handle.
+ * <p>Thread-safe: every operation holds this object's lock (a RocksDB call of a few microseconds,
+ * or one poll's worth of records for the follower), which also keeps calls after {@link #close()}
+ * away from the closed native handle.
  */
 final class DiskKnownArticles implements KnownArticles {
 
@@ -82,6 +98,13 @@ final class DiskKnownArticles implements KnownArticles {
   private static final int CATCH_UP_BATCH = 1_000;
   private static final long BLOCK_CACHE_BYTES = 8L << 20;
   private static final long WRITE_BUFFER_BYTES = 8L << 20;
+  private static final int ENTRY_BYTES = Long.BYTES + Integer.BYTES + Integer.BYTES + Long.BYTES;
+  /** How long the follower waits on an idle topic before it looks again (and confirms the position). */
+  private static final Duration FOLLOW_POLL = Duration.ofMillis(200);
+  /** How often an idle, caught-up follower refreshes the position's time. */
+  private static final Duration CONFIRM_EVERY = Duration.ofMinutes(1);
+  /** How long close() lets the follower read to the topic's end. */
+  private static final Duration FINAL_READ = Duration.ofSeconds(5);
 
   static {
     RocksDB.loadLibrary();
@@ -96,8 +119,10 @@ final class DiskKnownArticles implements KnownArticles {
   private RocksDB db;
   /** Article keys in the store: {@link #COUNT}, as last written. */
   private long count;
-  /** Partition to next offset, for the partitions whose position still follows this publisher's acks. */
-  private final Map<Integer, Long> contiguous = new HashMap<>();
+  /** The position as last written: partition to the next offset the store has applied. */
+  private final Map<Integer, Long> applied = new HashMap<>();
+  /** Reads the topic after the start-up catch-up; null until {@link #follow} and after {@link #close()}. */
+  private volatile Follower follower;
   private boolean closed;
 
   private DiskKnownArticles(Path dir, Clock clock, Options options, LRUCache blockCache, BloomFilter bloom,
@@ -146,73 +171,112 @@ final class DiskKnownArticles implements KnownArticles {
   synchronized long catchUp(Map<String, Object> clientProps, Topic<String, RawArticle> topic, Duration timeout) {
     TopicFacts facts = TopicFacts.describe(clientProps, topic.name(), timeout);
     Map<Integer, Long> from = positions();
+    applied.clear();
+    applied.putAll(from);
     String reason = distrust(facts, from);
     if (reason != null) {
       LOG.info("{}: rebuilding the known-articles store at {} from the whole topic: {}", topic.name(), dir, reason);
       wipe(facts.topicId());
       from = new HashMap<>();
+      applied.clear();
     }
-    try (CatchUp batch = new CatchUp()) {
+    try (Batch batch = new Batch()) {
       Map<Integer, Long> end = CompactedTopic.readToEnd(clientProps, topic, "media-monitor-ingest-state", timeout, from,
-          batch::apply);
-      batch.finish(end);
-      contiguous.clear();
-      contiguous.putAll(end);
+          r -> batch.apply(r.partition(), r.offset(), r.key(), r.value() == null, r::value));
+      batch.finish(end, true);
       LOG.info("{}: known-articles store at {} caught up: {} records read from {}, position now {}", topic.name(), dir,
           batch.read, reason != null ? "the beginning" : new TreeMap<>(from), new TreeMap<>(end));
       return batch.read;
     } finally {
       count = readLong(COUNT, 0); // what was written: the same after success, the truth after a failure
+      applied.clear();
+      applied.putAll(positions());
     }
   }
 
   /**
-   * The catch-up's writes: records applied in atomic batches of {@link #CATCH_UP_BATCH} keys, each
-   * with the position it reaches and the count. Runs under the store's lock.
+   * Keeps applying what is written to {@code topic} from the position the catch-up reached, on a
+   * thread of its own, until {@link #close()}. Call after {@link #catchUp}.
    */
-  private final class CatchUp implements AutoCloseable {
+  synchronized void follow(Map<String, Object> clientProps, Topic<String, RawArticle> topic) {
+    ensureOpen();
+    if (follower != null) {
+      throw new IllegalStateException("already following " + topic.name());
+    }
+    follower = new Follower(clientProps, topic, Map.copyOf(applied));
+    follower.start();
+  }
+
+  /**
+   * Writes of records read from the topic: applied in atomic batches of at most
+   * {@link #CATCH_UP_BATCH} keys, each with the position it reaches and the count. Runs under the
+   * store's lock.
+   */
+  private final class Batch implements AutoCloseable {
     private WriteBatch batch = new WriteBatch();
-    /** Keys the open batch adds (true) or removes (false): the store does not see them until it is written. */
-    private final Map<Long, Boolean> pending = new HashMap<>();
+    /** Entries the open batch writes (null: removes): the store does not see them until it is written. */
+    private final Map<Long, byte[]> pending = new HashMap<>();
+    /** Partition to the next offset, for the records applied since the last write. */
+    private final Map<Integer, Long> reached = new HashMap<>();
     long read;
 
-    void apply(ConsumerRecord<String, RawArticle> r) {
+    /**
+     * Applies the record at {@code partition}/{@code offset}, unless the store already holds an
+     * entry from that offset or a later one of the partition (then {@code value} is not called).
+     * A value that cannot be decoded ({@code value} returns null) is skipped; the position still
+     * moves past it.
+     */
+    void apply(int partition, long offset, String key, boolean tombstone, Supplier<RawArticle> value) {
       try {
-        if (r.key() != null) {
-          long fp = ArticleIds.fingerprint(r.key());
-          Boolean was = pending.get(fp);
-          boolean existed = was != null ? was : db.get(articleKey(fp)) != null;
-          if (r.value() == null) {
-            batch.delete(articleKey(fp));
-            count -= existed ? 1 : 0;
-          } else {
-            batch.put(articleKey(fp), entry(PublishedState.prefix(PublishedState.contentHash(r.value())),
-                r.value().getRevision()));
-            count += existed ? 0 : 1;
+        if (key != null) {
+          long fp = ArticleIds.fingerprint(key);
+          byte[] current = pending.containsKey(fp) ? pending.get(fp) : db.get(articleKey(fp));
+          if (current == null || !fromOffsetAtOrAfter(current, partition, offset)) {
+            RawArticle article = tombstone ? null : value.get();
+            if (tombstone) {
+              batch.delete(articleKey(fp));
+              count -= current != null ? 1 : 0;
+              pending.put(fp, null);
+            } else if (article != null) {
+              byte[] entry = entry(PublishedState.prefix(PublishedState.contentHash(article)), article.getRevision(),
+                  partition, offset);
+              batch.put(articleKey(fp), entry);
+              count += current != null ? 0 : 1;
+              pending.put(fp, entry);
+            }
           }
-          pending.put(fp, r.value() != null);
         }
-        batch.put(nextOffsetKey(r.partition()), longBytes(r.offset() + 1));
+        batch.put(nextOffsetKey(partition), longBytes(offset + 1));
+        reached.put(partition, offset + 1);
         read++;
         if (pending.size() >= CATCH_UP_BATCH) {
           write();
-          batch.close();
-          batch = new WriteBatch();
-          pending.clear();
         }
       } catch (RocksDBException e) {
         throw failure("write", e);
       }
     }
 
-    /** Writes what is left, with the position reached (past any transaction markers: resume there). */
-    void finish(Map<Integer, Long> end) {
+    /**
+     * Writes what is left with the position reached, which may lie past the last record applied
+     * (transaction markers): the next read resumes there. {@code confirm}: the store reflects the
+     * whole topic now, so the position's time moves too.
+     */
+    void finish(Map<Integer, Long> end, boolean confirm) {
       try {
         for (Map.Entry<Integer, Long> e : end.entrySet()) {
-          batch.put(nextOffsetKey(e.getKey()), longBytes(e.getValue()));
+          Long at = reached.containsKey(e.getKey()) ? reached.get(e.getKey()) : applied.get(e.getKey());
+          if (!e.getValue().equals(at)) {
+            batch.put(nextOffsetKey(e.getKey()), longBytes(e.getValue()));
+            reached.put(e.getKey(), e.getValue());
+          }
         }
-        batch.put(POSITION_AT, longBytes(clock.millis()));
-        write();
+        if (confirm) {
+          batch.put(POSITION_AT, longBytes(clock.millis()));
+        }
+        if (confirm || !reached.isEmpty()) {
+          write();
+        }
       } catch (RocksDBException e) {
         throw failure("write", e);
       }
@@ -221,11 +285,159 @@ final class DiskKnownArticles implements KnownArticles {
     private void write() throws RocksDBException {
       batch.put(COUNT, longBytes(count));
       db.write(writeOptions, batch);
+      applied.putAll(reached);
+      reached.clear();
+      batch.close();
+      batch = new WriteBatch();
+      pending.clear();
     }
 
     @Override
     public void close() {
       batch.close();
+    }
+  }
+
+  /**
+   * Applies what is written to the topic after the catch-up: this publisher's records (whose
+   * entries its acknowledgements already wrote; skipped without decoding) and everybody else's.
+   */
+  private final class Follower implements Runnable {
+    private final Topic<String, RawArticle> topic;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Deserializer<RawArticle> values;
+    private final Thread thread;
+    private volatile boolean stopping;
+    private long lastConfirm = System.nanoTime();
+
+    Follower(Map<String, Object> clientProps, Topic<String, RawArticle> topic, Map<Integer, Long> from) {
+      this.topic = topic;
+      Map<String, Object> props = new HashMap<>(clientProps);
+      props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+      props.put(ConsumerConfig.CLIENT_ID_CONFIG, "media-monitor-ingest-follower");
+      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      // what the pipeline sees: an aborted transaction of another writer published nothing
+      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), new ByteArrayDeserializer());
+      this.values = topic.valueSerde().deserializer();
+      List<TopicPartition> partitions = new ArrayList<>();
+      from.keySet().forEach(p -> partitions.add(new TopicPartition(topic.name(), p)));
+      consumer.assign(partitions);
+      from.forEach((p, next) -> consumer.seek(new TopicPartition(topic.name(), p), next));
+      this.thread = new Thread(this, "ingest-known-articles-follower");
+      thread.setDaemon(true);
+    }
+
+    void start() {
+      thread.start();
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (!stopping) {
+          ConsumerRecords<String, byte[]> records;
+          try {
+            records = consumer.poll(FOLLOW_POLL);
+          } catch (WakeupException e) {
+            break;
+          } catch (RecordDeserializationException e) {
+            skip(e);
+            continue;
+          }
+          if (!apply(records, records.isEmpty() && confirmDue())) {
+            return;
+          }
+        }
+        readToEnd();
+      } catch (RuntimeException e) {
+        LOG.error("{}: the known-articles follower stopped: {}; the next start reads what it did not apply", topic.name(),
+            e.toString(), e);
+      } finally {
+        consumer.close();
+      }
+    }
+
+    /** Applies one poll's records under the store's lock; false when the store is closed. */
+    private boolean apply(ConsumerRecords<String, byte[]> records, boolean confirm) {
+      synchronized (DiskKnownArticles.this) {
+        if (closed) {
+          return false;
+        }
+        try (Batch batch = new Batch()) {
+          for (ConsumerRecord<String, byte[]> r : records) {
+            batch.apply(r.partition(), r.offset(), r.key(), r.value() == null, () -> decode(r));
+          }
+          Map<Integer, Long> position = new HashMap<>();
+          consumer.assignment().forEach(tp -> position.put(tp.partition(), consumer.position(tp)));
+          batch.finish(position, confirm);
+        }
+        return true;
+      }
+    }
+
+    private RawArticle decode(ConsumerRecord<String, byte[]> r) {
+      try {
+        return values.deserialize(r.topic(), r.headers(), r.value());
+      } catch (RuntimeException e) {
+        LOG.warn("{}: skipping unreadable record {}@{}: {}", topic.name(), r.partition(), r.offset(), e.getMessage());
+        return null;
+      }
+    }
+
+    private void skip(RecordDeserializationException e) {
+      LOG.warn("{}: skipping unreadable record {}@{}: {}", topic.name(), e.topicPartition().partition(), e.offset(),
+          e.getMessage());
+      consumer.seek(e.topicPartition(), e.offset() + 1);
+    }
+
+    /** An idle follower has read all there is: the position's time can move, once in a while. */
+    private boolean confirmDue() {
+      long now = System.nanoTime();
+      if (now - lastConfirm < CONFIRM_EVERY.toNanos()) {
+        return false;
+      }
+      lastConfirm = now;
+      return true;
+    }
+
+    /** On close: reads up to the end the topic has now, so that the next start reads nothing it did not need to. */
+    private void readToEnd() {
+      long deadline = System.nanoTime() + FINAL_READ.toNanos();
+      Map<TopicPartition, Long> end;
+      try {
+        end = consumer.endOffsets(consumer.assignment(), FINAL_READ);
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        LOG.info("{}: no end offsets at close ({}); the next start reads what the follower did not", topic.name(),
+            e.getMessage());
+        return;
+      }
+      while (System.nanoTime() < deadline) {
+        boolean reached = end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+        ConsumerRecords<String, byte[]> records;
+        try {
+          records = reached ? ConsumerRecords.empty() : consumer.poll(FOLLOW_POLL);
+        } catch (RecordDeserializationException e) {
+          skip(e);
+          continue;
+        }
+        if (!apply(records, reached) || reached) {
+          return;
+        }
+      }
+      LOG.info("{}: the known-articles follower did not reach the end of the topic within {} at close; the next start "
+          + "reads the rest", topic.name(), FINAL_READ);
+    }
+
+    void stop() {
+      stopping = true;
+      consumer.wakeup();
+      try {
+        thread.join(FINAL_READ.plusSeconds(10).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -282,31 +494,26 @@ final class DiskKnownArticles implements KnownArticles {
     if (closed || db == null) {
       return; // an acknowledgement after close: the next start reads it from the topic
     }
-    Long next = contiguous.get(partition);
-    boolean follows = next != null && next == offset;
+    Long next = applied.get(partition);
+    if (next != null && offset < next) {
+      return; // the follower already applied this record, and any later one of the article
+    }
     long fp = ArticleIds.fingerprint(id);
-    try (WriteBatch batch = new WriteBatch()) {
-      boolean added = db.get(articleKey(fp)) == null;
-      batch.put(articleKey(fp), entry(PublishedState.prefix(contentHash), revision));
-      if (added) {
-        batch.put(COUNT, longBytes(count + 1));
+    try {
+      byte[] current = db.get(articleKey(fp));
+      if (current != null && fromOffsetAtOrAfter(current, partition, offset)) {
+        return;
       }
-      if (follows) {
-        batch.put(nextOffsetKey(partition), longBytes(offset + 1));
-        batch.put(POSITION_AT, longBytes(clock.millis()));
+      try (WriteBatch batch = new WriteBatch()) {
+        batch.put(articleKey(fp), entry(PublishedState.prefix(contentHash), revision, partition, offset));
+        if (current == null) {
+          batch.put(COUNT, longBytes(count + 1));
+        }
+        db.write(writeOptions, batch);
       }
-      db.write(writeOptions, batch);
-      count += added ? 1 : 0;
-      if (follows) {
-        contiguous.put(partition, offset + 1);
-      } else if (next != null) {
-        contiguous.remove(partition);
-        LOG.info("partition {}: acknowledged offset {} where {} was next: another writer; the store's position there "
-            + "waits for the next start", partition, offset, next);
-      }
+      count += current == null ? 1 : 0;
     } catch (RocksDBException e) {
-      // the record is in Kafka; the position did not move past it, so the next start applies it
-      contiguous.remove(partition);
+      // the record is in Kafka and the position is not past it: the follower or the next start applies it
       LOG.error("cannot record article {} in the known-articles store at {}: {}", id, dir, e.getMessage());
     }
   }
@@ -376,12 +583,25 @@ final class DiskKnownArticles implements KnownArticles {
     }
   }
 
+  /**
+   * Stops the follower, which first reads the topic to the end it has now (briefly: an
+   * unreachable broker leaves the rest to the next start), then closes the store.
+   */
   @Override
-  public synchronized void close() {
+  public void close() {
+    Follower f = follower;
+    if (f != null) {
+      f.stop();
+    }
+    closeStore();
+  }
+
+  private synchronized void closeStore() {
     if (closed) {
       return;
     }
     closed = true;
+    follower = null;
     if (db != null) {
       db.close();
     }
@@ -395,8 +615,23 @@ final class DiskKnownArticles implements KnownArticles {
     return ByteBuffer.allocate(1 + Long.BYTES).put(ARTICLE).putLong(fingerprint).array();
   }
 
-  private static byte[] entry(long hashPrefix, int revision) {
-    return ByteBuffer.allocate(Long.BYTES + Integer.BYTES).putLong(hashPrefix).putInt(revision).array();
+  /**
+   * Hash prefix, revision, and the partition and offset of the record it reflects. Entries written
+   * before the offset was kept hold only the first two; their offset counts as unknown (older
+   * than any), which is safe: the start-up catch-up leaves every later read past them.
+   */
+  private static byte[] entry(long hashPrefix, int revision, int partition, long offset) {
+    return ByteBuffer.allocate(ENTRY_BYTES).putLong(hashPrefix).putInt(revision).putInt(partition).putLong(offset)
+        .array();
+  }
+
+  /** Whether {@code entry} reflects the record at {@code offset} of {@code partition} or a later one of it. */
+  private static boolean fromOffsetAtOrAfter(byte[] entry, int partition, long offset) {
+    if (entry.length < ENTRY_BYTES) {
+      return false;
+    }
+    ByteBuffer b = ByteBuffer.wrap(entry, Long.BYTES + Integer.BYTES, Integer.BYTES + Long.BYTES);
+    return b.getInt() == partition && b.getLong() >= offset;
   }
 
   private static byte[] nextOffsetKey(int partition) {

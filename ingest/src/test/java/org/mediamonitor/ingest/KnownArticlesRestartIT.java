@@ -22,6 +22,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +39,10 @@ import org.mediamonitor.schema.RawArticle;
 import org.mediamonitor.testkit.KafkaBrokerExtension;
 
 /**
- * The on-disk known-articles store against a real broker: a restart reads only what others wrote
- * since, a re-created topic empties the store, and a store held by another process falls back to
- * the heap with nothing forgotten.
+ * The on-disk known-articles store against a real broker: what another writer publishes while the
+ * service runs is known without a restart, a restart reads only what others wrote since, a
+ * re-created topic empties the store, and a store held by another process falls back to the heap
+ * with nothing forgotten.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KnownArticlesRestartIT {
@@ -150,26 +154,90 @@ class KnownArticlesRestartIT {
   }
 
   @Test
-  void aWriterInterleavedWhileTheServiceRunsIsReadAtTheNextStart() throws Exception {
+  void aWriterInterleavedWhileTheServiceRunsIsKnownToTheServiceWithoutARestart() throws Exception {
     try (ArticlePublisher service = publisher(stateDir)) {
       publishAll(service, articles(0, 30, "a"));
       // another writer adds to every partition while the service runs
       try (ArticlePublisher other = publisher(null)) {
         publishAll(other, articles(500, 530, "a"));
+        publishAll(other, List.of(article(7, "b")));
       }
-      // the service's next acknowledgements leave a gap behind them: its position must not jump it
+      // the service's next acknowledgements land after the other writer's records in every partition
       publishAll(service, articles(30, 60, "a"));
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(service.knownArticles()).as("the service's 60 and the other writer's 30").isEqualTo(90));
+      // what the other writer published is not published again, and its new revision is the base of the next
+      List<PublishResult> again = publishAll(service, List.of(article(510, "a"), article(7, "b"), article(7, "c")));
+      assertThat(again).extracting(PublishResult::status).containsExactly(PublishResult.Status.UNCHANGED,
+          PublishResult.Status.UNCHANGED, PublishResult.Status.PUBLISHED);
+      assertThat(again).extracting(PublishResult::revision).containsExactly(1, 2, 3);
     }
     try (DiskKnownArticles store = DiskKnownArticles.open(stateDir.resolve(raw.name()), CLOCK)) {
-      assertThat(store.get(article(510, "a").id())).as("not acknowledged to the service").isNull();
-      long read = store.catchUp(client, raw, ACK);
-      assertThat(read).as("at least the other writer's records").isGreaterThanOrEqualTo(30);
+      assertThat(store.positions()).as("the follower read to the end before closing").isEqualTo(endOffsets());
+      assertThat(store.catchUp(client, raw, ACK)).as("records read at the next start").isZero();
       for (int i = 500; i < 530; i++) {
         assertThat(store.get(article(i, "a").id())).as("article %d of the other writer", i).isNotNull();
       }
+      assertThat(store.get(article(7, "c").id()).revision()).isEqualTo(3);
       assertThat(store.size()).isEqualTo(90);
-      assertThat(store.positions()).isEqualTo(endOffsets());
     }
+  }
+
+  @Test
+  void anOlderRecordNeverReplacesALaterAcknowledgementNorALateAcknowledgementALaterRecord() throws Exception {
+    String id = "follower-race-1";
+    Map<String, Object> txProps = new HashMap<>(client);
+    txProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, raw.name() + "-race");
+    try (DiskKnownArticles store = DiskKnownArticles.open(stateDir.resolve(raw.name()), CLOCK);
+        KafkaProducer<String, RawArticle> writer = new KafkaProducer<>(txProps, raw.keySerde().serializer(),
+            raw.valueSerde().serializer())) {
+      assertThat(store.catchUp(client, raw, ACK)).isZero();
+      writer.initTransactions();
+      // revisions 1 and 2 at offsets 0 and 2 (each followed by its commit marker); revision 3 at
+      // offset 4, in a transaction still open, so the follower can read 1 and 2 but not yet 3
+      for (int revision = 1; revision <= 2; revision++) {
+        writer.beginTransaction();
+        writer.send(record(id, revision)).get(30, TimeUnit.SECONDS);
+        writer.commitTransaction();
+      }
+      writer.beginTransaction();
+      writer.send(record(id, 3)).get(30, TimeUnit.SECONDS);
+      // this publisher's acknowledgement of revision 3 comes before the follower reads the older ones
+      store.acknowledged(id, hash(3), 3, 0, 4);
+      store.follow(client, raw);
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(store.positions()).containsEntry(0, 4L));
+      assertThat(store.get(id).revision()).as("revisions 1 and 2, read after 3 was acknowledged").isEqualTo(3);
+      writer.commitTransaction();
+
+      // another writer deletes the article; an acknowledgement of the older record arrives after that
+      writer.beginTransaction();
+      writer.send(new ProducerRecord<>(raw.name(), 0, id, null)).get(30, TimeUnit.SECONDS);
+      writer.commitTransaction();
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(store.get(id)).isNull());
+      store.acknowledged(id, hash(3), 3, 0, 4);
+      assertThat(store.get(id)).as("a late acknowledgement of a record the follower already passed").isNull();
+      assertThat(store.size()).isZero();
+    }
+  }
+
+  private ProducerRecord<String, RawArticle> record(String id, int revision) {
+    RawArticle article = RawArticle.newBuilder()
+        .setId(id)
+        .setUrl("https://vestnik-stepi.example/news/race")
+        .setSource("Vestnik Stepi")
+        .setTitle("Race")
+        .setBody("Revision " + revision + " of the report on Dana Oralova.")
+        .setLanguageHint("en")
+        .setPublishedAt(Instant.parse("2025-05-01T09:00:00Z"))
+        .setFetchedAt(Instant.parse("2025-05-01T09:00:00Z"))
+        .setContentHash(hash(revision))
+        .setRevision(revision)
+        .build();
+    return new ProducerRecord<>(raw.name(), 0, id, article);
+  }
+
+  private static String hash(int revision) {
+    return ArticleIds.contentHash("Revision " + revision + " of the report on Dana Oralova.");
   }
 
   @Test
