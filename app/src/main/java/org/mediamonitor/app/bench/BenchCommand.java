@@ -257,7 +257,7 @@ public final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         pass.start();
         Timing timing = await("pass-through", progress, passStages, t0, timeout,
-            () -> pass.state() == KafkaStreams.State.RUNNING);
+            Map.of("pass-through", () -> pass.state() == KafkaStreams.State.RUNNING));
         passS = timing.seconds();
         CpuClock.Sample cpu1 = cpu.now();
         passCpu = cpu1.since(cpu0, n) + "; this JVM by thread: " + cpu1.byThread(cpu0);
@@ -265,8 +265,8 @@ public final class BenchCommand implements Callable<Integer> {
       }
       double passRate = n / passS;
       out.printf(Locale.ROOT, "bench: " + label
-          + "pass-through: %d articles in %.2f s from start (RUNNING after %.2f s): %.0f/s%n",
-          n, passS, lastRunningS, passRate);
+          + "pass-through: %d articles in %.2f s from start (RUNNING after: %s): %.0f/s%n",
+          n, passS, lastRunning(), passRate);
       out.printf(Locale.ROOT, "bench: %spass-through CPU: %s%n", label, passCpu);
 
       // 3. the pipeline on the same input
@@ -287,14 +287,14 @@ public final class BenchCommand implements Callable<Integer> {
         enrich.start();
         aggregate.start();
         Timing timing = await("pipeline", progress, pipelineStages, t0, timeout,
-            () -> enrich.streams().running() && aggregate.running());
+            Map.of("enrich", () -> enrich.streams().running(), "aggregate", aggregate::running));
         double pipeS = timing.seconds();
         CpuClock.Sample cpu1 = cpu.now();
         String pipeCpu = cpu1.since(cpu0, n) + "; this JVM by thread: " + cpu1.byThread(cpu0);
         double pipeRate = n / pipeS;
         out.printf(Locale.ROOT, "bench: " + label
-            + "pipeline (enrich + aggregate): %d articles in %.2f s from start (RUNNING after "
-            + "%.2f s; each stage done at %s): %.0f/s, %.0f%% of the pass-through%n", n, pipeS, lastRunningS,
+            + "pipeline (enrich + aggregate): %d articles in %.2f s from start (RUNNING after: "
+            + "%s; each stage done at %s): %.0f/s, %.0f%% of the pass-through%n", n, pipeS, lastRunning(),
             timing.stages(), pipeRate, 100 * pipeRate / passRate);
         out.printf(Locale.ROOT, "bench: %spipeline CPU: %s%n", label, pipeCpu);
         result.put("articles", n);
@@ -359,19 +359,29 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private volatile double lastRunningS;
+  /** When each app of the last phase first answered RUNNING, in seconds from its start call. */
+  private final Map<String, Double> lastRunning = new java.util.TreeMap<>();
+
+  private String lastRunning() {
+    StringBuilder b = new StringBuilder();
+    lastRunning.forEach((app, s) -> b.append(b.length() == 0 ? "" : ", ")
+        .append(String.format(Locale.ROOT, "%s %.2f s", app, s)));
+    return b.toString();
+  }
 
   /** Polls until every stage caught up; the time is from {@code t0} (the start call). */
   private Timing await(String what, GroupProgress progress, List<GroupProgress.Stage> stages, long t0, long timeoutNanos,
-      BooleanSupplier running) throws ExecutionException, InterruptedException, TimeoutException {
-    lastRunningS = Double.NaN;
+      Map<String, BooleanSupplier> running) throws ExecutionException, InterruptedException, TimeoutException {
+    lastRunning.clear();
     long lastReport = System.nanoTime();
     List<Double> stageSeconds = new ArrayList<>();
     while (true) {
       long now = System.nanoTime();
-      if (Double.isNaN(lastRunningS) && running.getAsBoolean()) {
-        lastRunningS = seconds(now - t0);
-      }
+      running.forEach((app, isRunning) -> {
+        if (!lastRunning.containsKey(app) && isRunning.getAsBoolean()) {
+          lastRunning.put(app, seconds(now - t0));
+        }
+      });
       int done = progress.stagesDone(stages);
       while (stageSeconds.size() < done) {
         stageSeconds.add(seconds(System.nanoTime() - t0));
