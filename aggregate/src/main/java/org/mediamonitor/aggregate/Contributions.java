@@ -22,7 +22,9 @@ import org.mediamonitor.schema.ReportedTallies;
  *
  * <p>Charges are counted, not articles. A charge's {@code count} is persons or claims; a null count
  * ("several") counts as one. A charge at stage {@code dismissed} still counts as a charge: the
- * classifier emits no charge for a negation, so a dismissed charge is a case that existed.
+ * classifier emits no charge for a negation, so a dismissed charge is a case that existed. The
+ * charges of a digest's summary frame are not counted: they are the monitor's own totals, which
+ * the digest's reported tallies already carry and the API shows beside the computed ones.
  */
 public final class Contributions {
 
@@ -40,10 +42,15 @@ public final class Contributions {
     LocalDate articleDay = articleDay(article, zone);
     List<CountedIncident> incidents = new ArrayList<>();
     for (Incident incident : article.getIncidents()) {
-      ChargeCounts counts = count(incident.getCharges());
       if (incident.getCharges().isEmpty()) {
         continue; // an incident without charges adds nothing to a charge tally
       }
+      if (incident.getSummary()) {
+        // a digest's own totals: kept as its reported tallies, beside the computed ones, never
+        // added to them (they would count the digest's listed events twice, and raise alerts)
+        continue;
+      }
+      ChargeCounts counts = count(incident.getCharges());
       LocalDate day = incident.getDate() != null ? incident.getDate() : articleDay;
       incidents.add(CountedIncident.newBuilder()
           .setIndex(incident.getIndex())

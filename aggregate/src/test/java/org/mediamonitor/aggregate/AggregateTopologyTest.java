@@ -204,6 +204,24 @@ class AggregateTopologyTest {
   }
 
   @Test
+  void shouldNotCountADigestsSummaryFiguresAsEventsButShowThemAsReported() {
+    // "In March: 12 criminal cases (3 in court), 4 civil claims" then one dated event
+    harness.send(article("digest-mar").published("2025-04-03T06:00:00Z")
+        .summaryFrame(criminal(ChargeStage.unknown, 12), civil("KZ-CivC-143", null, null))
+        .incident("2025-03-18", criminal(ChargeStage.in_court, 1))
+        .reported("2025-03", figures(12L, 4L, null), null));
+
+    Map<String, MonthlyCharges> months = harness.monthlyTable(harness.monthly.readRecordsToList());
+    MonthlyCharges march = months.get("2025-03");
+    assertThat(march.getComputed()).as("only the listed event").isEqualTo(counts(1, 1, 0, 0, 0, 0, 0));
+    assertThat(march.getReported().getMonthFigures().getCriminal()).isEqualTo(12);
+    // the undated summary would have landed in the month of publication
+    assertThat(months).doesNotContainKey("2025-04");
+    assertThat(harness.queries().month(java.time.YearMonth.of(2025, 4))).isEmpty();
+    assertThat(articleIds("2025-03")).containsExactly("digest-mar");
+  }
+
+  @Test
   void shouldIgnoreOffTopicArticles() {
     harness.send(article("noise").offTopic().incident("2025-04-05", criminal(ChargeStage.filed, 5)));
     assertThat(harness.monthly.isEmpty()).isTrue();

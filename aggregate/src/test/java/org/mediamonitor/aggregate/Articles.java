@@ -68,6 +68,15 @@ final class Articles {
 
   /** An incident on {@code date} (null: undated) with these charges. */
   Articles incident(String date, Charge... charges) {
+    return incident(false, date, charges);
+  }
+
+  /** A digest's summary frame: its charges restate the digest's own totals. */
+  Articles summaryFrame(Charge... charges) {
+    return incident(true, null, charges);
+  }
+
+  private Articles incident(boolean summary, String date, Charge... charges) {
     List<String> basis = new ArrayList<>();
     for (Charge c : charges) {
       if (c.getLegalBasis() != null) {
@@ -81,6 +90,7 @@ final class Articles {
         .setLegalBasis(basis)
         .setCharges(List.of(charges))
         .setEvidence(List.of(new Evidence("violation:criminal_prosecution", "test-rule", 0, 10, "invented text")))
+        .setSummary(summary)
         .build());
     return this;
   }

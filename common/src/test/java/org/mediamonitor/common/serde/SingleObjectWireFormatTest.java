@@ -16,6 +16,7 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
+import org.mediamonitor.schema.EnrichedArticle;
 import org.mediamonitor.schema.RawArticle;
 
 class SingleObjectWireFormatTest {
@@ -60,6 +61,43 @@ class SingleObjectWireFormatTest {
     // fields added in version 2 take their defaults
     assertThat(read.getRevision()).isEqualTo(1);
     assertThat(read.getContentHash()).isEmpty();
+  }
+
+  @Test
+  void shouldReadAnEnrichedArticleWrittenBeforeIncidentsHadTheSummaryFlag() throws IOException {
+    Schema v1 = SingleObjectWireFormat.history(EnrichedArticle.getClassSchema()).get(0);
+    Schema incidentV1 = v1.getField("incidents").schema().getElementType();
+    assertThat(incidentV1.getField("summary")).isNull();
+    assertThat(SchemaNormalization.parsingFingerprint64(v1))
+        .isNotEqualTo(SchemaNormalization.parsingFingerprint64(EnrichedArticle.getClassSchema()));
+    GenericRecord incident = new GenericData.Record(incidentV1);
+    incident.put("index", 0);
+    incident.put("start", 0);
+    incident.put("end", 40);
+    incident.put("violationTypes", java.util.List.of("criminal_prosecution"));
+    incident.put("legalBasis", java.util.List.of("KZ-CC-274"));
+    incident.put("charges", java.util.List.of());
+    incident.put("evidence", java.util.List.of());
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("articleId", "old-enriched-1");
+    old.put("fetchedAt", Instant.parse("2024-01-02T03:04:05Z").toEpochMilli());
+    old.put("enrichedAt", Instant.parse("2024-01-02T03:04:06Z").toEpochMilli());
+    old.put("contentHash", "h");
+    old.put("revision", 1);
+    old.put("language", "en");
+    old.put("onTopic", true);
+    old.put("incidents", java.util.List.of(incident));
+    old.put("evidence", java.util.List.of());
+    old.put("taxonomyVersion", "2025.3.0");
+
+    EnrichedArticle read = WireFormat.singleObject().serde(EnrichedArticle.class).deserializer()
+        .deserialize("t", encodeGeneric(v1, old));
+
+    assertThat(read.getArticleId()).isEqualTo("old-enriched-1");
+    assertThat(read.getIncidents()).singleElement().satisfies(i -> {
+      assertThat(i.getLegalBasis()).containsExactly("KZ-CC-274");
+      assertThat(i.getSummary()).as("added in v2 with default false").isFalse();
+    });
   }
 
   @Test

@@ -104,6 +104,7 @@ public record Classification(
           .setLegalBasis(List.copyOf(i.legalBasis()))
           .setCharges(i.charges().stream().map(Classification::toAvro).toList())
           .setEvidence(avro(i.evidence()))
+          .setSummary(i.summary())
           .build());
     }
     ReportedTallies tallies = null;
@@ -176,6 +177,7 @@ public record Classification(
       } else {
         n.put("date", i.date().toString());
       }
+      n.put("summary", i.summary());
       strings(n.putArray("violation_types"), i.violationTypes());
       strings(n.putArray("legal_basis"), i.legalBasis());
       ArrayNode ich = n.putArray("charges");
