@@ -310,14 +310,23 @@ public final class Classifier {
       // method that is compiled late and recompiled after deopts.
       List<IncidentResult> ordered = incidents(segments);
       Tallies tallies = digest ? tallies(segments) : null;
+      if (tallies != null && tallies.monthFigures() != null) {
+        ordered = alignSummary(ordered, tallies);
+      }
 
       Set<String> types = new LinkedHashSet<>();
       Set<String> legal = new LinkedHashSet<>();
       List<ChargeResult> charges = new ArrayList<>();
+      Set<String> summarised = summarisedKinds(ordered);
       for (IncidentResult i : ordered) {
         types.addAll(i.violationTypes());
         legal.addAll(i.legalBasis());
-        charges.addAll(i.charges());
+        for (ChargeResult c : i.charges()) {
+          // a digest's figure for a kind already counts the events of that kind it lists
+          if (i.summary() || !summarised.contains(c.kind())) {
+            charges.add(c);
+          }
+        }
       }
 
       boolean tagged = !types.isEmpty() || !charges.isEmpty() || tallies != null;
@@ -333,6 +342,81 @@ public final class Classifier {
       }
       return new Classification(language, onTopic, List.copyOf(types), List.copyOf(legal), List.copyOf(charges),
           List.copyOf(ordered), tallies, List.copyOf(articleEvidence), taxonomy.version(), referenceDate);
+    }
+
+    /**
+     * A digest's summary charges restate its month figures, which the tally reading takes apart
+     * with more care (a clause and its parentheses per kind, totals lines) than a charge mention
+     * (one count and one stage per sentence): where the month states a figure for a kind, the
+     * summary's charge of that kind carries it, and "(1 of them in court)" splits the criminal one.
+     */
+    List<IncidentResult> alignSummary(List<IncidentResult> incidents, Tallies tallies) {
+      Figures f = tallies.monthFigures();
+      List<IncidentResult> out = new ArrayList<>(incidents.size());
+      boolean placed = false;
+      for (IncidentResult i : incidents) {
+        if (!i.summary() || placed || i.charges().isEmpty()) {
+          out.add(i);
+          continue;
+        }
+        placed = true; // the first summary frame with charges takes the month's figures
+        Map<String, ChargeResult> first = new LinkedHashMap<>();
+        List<ChargeResult> charges = new ArrayList<>();
+        for (ChargeResult c : i.charges()) {
+          if (figure(f, c.kind()) == null) {
+            charges.add(c); // the month states no figure of this kind: the mention stands
+          } else {
+            first.putIfAbsent(c.kind(), c);
+          }
+        }
+        for (String kind : PLAIN_KINDS) {
+          Long n = figure(f, kind);
+          if (n == null || n <= 0 || n > Integer.MAX_VALUE) {
+            continue;
+          }
+          ChargeResult like = first.get(kind);
+          String stage = like == null ? "unknown" : like.stage();
+          List<EvidenceSpan> ev = like == null ? tallies.evidence() : like.evidence();
+          String basis = like == null ? null : like.legalBasis();
+          Long claimed = like == null ? null : like.claimedKzt();
+          Long awarded = like == null ? null : like.awardedKzt();
+          Long inCourt = kind.equals("criminal") ? f.criminalInCourt() : null;
+          if (inCourt != null && inCourt > 0 && inCourt < n) {
+            charges.add(new ChargeResult(kind, "in_court", inCourt.intValue(), basis, claimed, awarded, ev));
+            charges.add(new ChargeResult(kind, "filed", (int) (n - inCourt), basis, null, null, ev));
+          } else {
+            if (inCourt != null && inCourt >= n) {
+              stage = "in_court";
+            } else if (inCourt != null && (stage.equals("in_court") || stage.equals("verdict"))) {
+              stage = "unknown"; // none of them in court, whatever the sentence's stage word
+            }
+            charges.add(new ChargeResult(kind, stage, n.intValue(), basis, claimed, awarded, ev));
+          }
+        }
+        out.add(new IncidentResult(i.index(), i.start(), i.end(), true, i.date(), i.violationTypes(), i.legalBasis(),
+            List.copyOf(charges), i.evidence()));
+      }
+      return out;
+    }
+
+    private static Long figure(Figures f, String kind) {
+      return switch (kind) {
+        case "criminal" -> f.criminal();
+        case "civil" -> f.civil();
+        case "administrative" -> f.administrative();
+        default -> null;
+      };
+    }
+
+    /** The charge kinds a digest's summary states a figure for. */
+    Set<String> summarisedKinds(List<IncidentResult> incidents) {
+      Set<String> kinds = new HashSet<>();
+      for (IncidentResult i : incidents) {
+        if (i.summary()) {
+          i.charges().forEach(c -> kinds.add(c.kind()));
+        }
+      }
+      return kinds;
     }
 
     /**
@@ -841,8 +925,10 @@ public final class Classifier {
         }
         if (dateLed && bullets == 0 && numbered == 0) {
           for (Grammar.DateMention d : datesIn(c, e)) {
-            if (isDateline(c, e, d)) {
-              dateLed = false; // the report's own date, in its header
+            // the report's own date, in its header ("4 June 2025"); a line of a day without its
+            // year ("Октябрь, 06", "April 3. Astana") heads an event of the digest's month
+            if (isDateline(c, e, d) && d.year() > 0) {
+              dateLed = false;
             }
             break;
           }
@@ -1158,7 +1244,7 @@ public final class Classifier {
           Set<String> t = sentTags.get(s);
           if (t.contains(TALLY_YTD)) {
             inYtd = true;
-          } else if (inYtd && Grammar.namesMonth(ix.lowerText(), ix.sentenceStart(s), ix.sentenceEnd(s))
+          } else if (inYtd && namesMonthOutsideParens(ix.sentenceStart(s), ix.sentenceEnd(s))
               && !t.contains(TALLY_EXCLUDE)) {
             inYtd = false;
           }
@@ -1167,6 +1253,29 @@ public final class Classifier {
           }
         }
       }
+    }
+
+    /**
+     * Whether [from, to) names a month outside parentheses: "Criminal charges: 12 (9 in
+     * January-August 2023)" compares with last year and stays in the year-to-date part.
+     */
+    boolean namesMonthOutsideParens(int from, int to) {
+      String lower = ix.lowerText();
+      int depth = 0;
+      int start = from;
+      for (int i = from; i <= to; i++) {
+        char c = i < to ? lower.charAt(i) : ')';
+        if (c == '(' || i == to) {
+          if (depth == 0 && i > start && Grammar.namesMonth(lower, start, i)) {
+            return true;
+          }
+          depth += c == '(' ? 1 : 0;
+        } else if (c == ')' && depth > 0) {
+          depth--;
+          start = i + 1;
+        }
+      }
+      return false;
     }
 
     // ------------------------------------------------------------ incidents
@@ -1398,7 +1507,10 @@ public final class Classifier {
         }
         boolean dateline = false;
         for (Grammar.DateMention d : datesIn(ss, se)) {
-          if (isDateline(ss, se, d)) {
+          // A digest's event opens with its date ("April 3. Astana"): that line is the event's
+          // date, not a dateline of publication.
+          boolean leads = digest && s == first && d.start() <= Math.max(ss, seg.start()) + 2;
+          if (!leads && isDateline(ss, se, d)) {
             dateline = true;
             break;
           }
@@ -1616,7 +1728,10 @@ public final class Classifier {
       if (!seg.summary() && count != null && count > 30) {
         return; // a statistic, not a case
       }
-      String stage = seg.summary() ? (stages.size() == 1 && !stageOnlyFromAccusation(s) ? stages.iterator().next()
+      // A summary sentence naming several kinds ("1 criminal charge (in court), 3 civil claims")
+      // cannot tell whose stage word it is.
+      String stage = seg.summary()
+          ? (stages.size() == 1 && kinds.size() == 1 && !stageOnlyFromAccusation(s) ? stages.iterator().next()
           : "unknown") : maxStage(stages);
       for (String k : kinds) {
         Mention m = mention(k, stage, count, ls, s);
@@ -2194,6 +2309,13 @@ public final class Classifier {
         } else if (depth == 0 && (c == ';' || c == ',' && i + 1 < to && isSpace(text.charAt(i + 1)))) {
           out.add(new int[] {start, i});
           start = i + 1;
+        } else if (depth == 0 && c == ':' && i + 2 < to && isSpace(text.charAt(i + 1))
+            && Character.isDigit(text.charAt(i + 2)) && firstNumberAfter(start, i) != null
+            && !namesTallyKind(start, i)) {
+          // "101 legal cases: 12 criminal charges": a total of no kind, then a figure of a kind
+          // (but "criminal charges rose 1.2 times: 9 cases" is one figure)
+          out.add(new int[] {start, i});
+          start = i + 1;
         } else if (depth == 0 && isSpace(c) && i > start && conjunctionBeforeNumber(i + 1, to)) {
           // "13 civil lawsuits (11 over honour) and 5 administrative cases": two figures
           out.add(new int[] {start, i});
@@ -2202,6 +2324,20 @@ public final class Classifier {
       }
       out.add(new int[] {start, to});
       return out;
+    }
+
+    /** Whether [from, to) holds a word of a charge kind for the tallies ("criminal", "исков"). */
+    boolean namesTallyKind(int from, int to) {
+      for (Hit h : bySentence.get(ix.sentenceOf(from))) {
+        if (h.start() >= from && h.start() < to) {
+          for (String tag : ruleTags[h.rule()]) {
+            if (tag.startsWith("tallykind:")) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
     }
 
     boolean insideParens(int from, int pos) {

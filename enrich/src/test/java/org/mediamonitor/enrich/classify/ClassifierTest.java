@@ -216,7 +216,7 @@ class ClassifierTest {
     assertThat(j.fieldNames()).toIterable().containsExactly("file", "language", "on_topic", "violation_types",
         "legal_basis", "charges", "incidents", "reported_tallies", "evidence", "taxonomy_version");
     assertThat(j.get("incidents").get(0).fieldNames()).toIterable()
-        .containsExactly("date", "violation_types", "legal_basis", "charges", "evidence");
+        .containsExactly("date", "summary", "violation_types", "legal_basis", "charges", "evidence");
     assertThat(j.get("violation_types").get(0).asText()).isEqualTo("detention_of_journalist");
     assertThat(j.get("reported_tallies").isNull()).isTrue();
   }

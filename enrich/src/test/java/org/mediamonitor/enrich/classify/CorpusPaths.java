@@ -58,4 +58,9 @@ final class CorpusPaths {
   static Path blind4Labels() {
     return repositoryRoot().resolve("enrich/src/test/resources/blind4/labels.json");
   }
+
+  /** The sixth invented corpus of this module, also written without looking at the classifier. */
+  static Path blind5Labels() {
+    return repositoryRoot().resolve("enrich/src/test/resources/blind5/labels.json");
+  }
 }

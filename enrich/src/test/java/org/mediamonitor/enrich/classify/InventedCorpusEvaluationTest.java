@@ -25,15 +25,16 @@ class InventedCorpusEvaluationTest {
   }
 
   /**
-   * Measured: violation types 0.947, legal basis 0.974, charge kinds 0.968, charge stages 0.804,
-   * charge counts 0.779; each threshold about 0.02 below.
+   * Measured: violation types 0.947, legal basis 0.974, charge kinds 0.968, charge stages 0.752,
+   * charge counts 0.968; each threshold about 0.02 below. (Its three digests list their events'
+   * stages where the classifier, as the real labels, gives the summary's figures.)
    */
   private static final Map<String, Double> MIN_F1 = Map.of(
       "violation_types", 0.93,
       "legal_basis", 0.95,
       "charge_kinds", 0.95,
-      "charge_stages", 0.78,
-      "charge_counts", 0.75);
+      "charge_stages", 0.73,
+      "charge_counts", 0.94);
 
   @Test
   void shouldKeepMicroF1PerFieldNearWhatItMeasures() {

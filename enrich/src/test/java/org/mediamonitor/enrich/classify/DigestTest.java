@@ -1,0 +1,127 @@
+package org.mediamonitor.enrich.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Monthly digests of other monitors, invented (the foundation, people and outlets are made up):
+ * the summary against the events it lists, the year-to-date part, and the events' dates.
+ */
+class DigestTest {
+
+  private static final Classifier CLASSIFIER = Classifier.compile(Taxonomy.bundled());
+
+  private static Classification classify(String body, String published) {
+    return CLASSIFIER.classify(null, body, Instant.parse(published), null);
+  }
+
+  private static List<String> charges(List<Classification.ChargeResult> charges) {
+    return charges.stream().map(c -> c.kind() + ":" + c.stage() + ":" + c.count()).toList();
+  }
+
+  private static final String INLINE_SUMMARY = """
+      Violations of freedom of speech in Kazakhstan: April 2026
+      The invented foundation «Erkin Til» reviews freedom of expression in Kazakhstan in April 2026.
+
+      In April 2026 the foundation recorded:
+      5 claims and charges against journalists, media and citizens: 1 criminal charge (in court), 3 civil claims (2 for honour, dignity and business reputation), 1 administrative charge.
+
+      EVENTS OF APRIL
+      April 14. The Saryarka district court of Astana began hearing the case of blogger Omar Zhaksylykov, accused under Art. 131 of the Criminal Code of insulting an akim.
+      April 20. The administrative court of Oral fined the owner of the invented weekly Zhaiyk Aptasy under Article 456-2 of the Code of Administrative Offences.
+      """;
+
+  @Test
+  void shouldTakeTheSummarysChargesFromItsFiguresClauseByClause() {
+    Classification c = classify(INLINE_SUMMARY, "2026-05-20T06:00:00Z");
+    Classification.IncidentResult summary = c.incidents().stream().filter(Classification.IncidentResult::summary)
+        .filter(i -> !i.charges().isEmpty()).findFirst().orElseThrow();
+    // one sentence names three kinds: each gets its own figure, and "(in court)" only the criminal one
+    assertThat(charges(summary.charges())).containsExactlyInAnyOrder("criminal:in_court:1", "civil:unknown:3",
+        "administrative:unknown:1");
+  }
+
+  @Test
+  void shouldNotListAnEventOfAKindTheSummaryAlreadyCounts() {
+    Classification c = classify(INLINE_SUMMARY, "2026-05-20T06:00:00Z");
+    // the trial and the fine are among the summary's 1 criminal and 1 administrative
+    assertThat(charges(c.charges())).containsExactlyInAnyOrder("criminal:in_court:1", "civil:unknown:3",
+        "administrative:unknown:1");
+    List<Classification.IncidentResult> events = c.incidents().stream().filter(i -> !i.summary()).toList();
+    assertThat(events).hasSize(2);
+    assertThat(events.get(1).charges()).extracting(Classification.ChargeResult::kind).containsExactly("administrative");
+    assertThat(events.get(1).date()).isEqualTo(LocalDate.of(2026, 4, 20));
+  }
+
+  @Test
+  void shouldReadYearToDateFiguresThatNameTheKindFirstAndCompareWithLastYear() {
+    String digest = """
+        Violations of freedom of speech in Kazakhstan August 2026
+        The invented foundation «Erkin Til» publishes a review of the events of August 2026.
+        11 reports of pre-trial and court claims against journalists, media outlets and citizens. These include:
+        - 3 pre-trial criminal accusations,
+        - 6 civil court and pre-trial claims against media outlets,
+        - 2 administrative charges of defamation.
+        In the first eight months of 2026, the foundation recorded 101 legal cases, against 72 in the same period of 2025. Criminal charges: 12 (9 in January-August 2025). Civil claims: 71 (51 in 2025). Administrative charges: 18 (12 in 2025).
+        EVENTS OF THE MONTH
+        August 2, Pavlodar
+        A reporter of the invented outlet «Ertis Kuni», Aliya Sadykova, was pushed out of public hearings on tariffs.
+        """;
+    Classification c = classify(digest, "2026-09-10T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsAllEntriesOf(Map.of(
+        "criminal", 3L, "civil", 6L, "administrative", 2L));
+    assertThat(c.reportedTallies().yearToDate().asMap()).containsAllEntriesOf(Map.of(
+        "criminal", 12L, "civil", 71L, "administrative", 18L));
+    assertThat(c.charges()).noneMatch(ch -> ch.count() != null && ch.count() >= 12);
+    // "August 2, Pavlodar" on a line of its own heads the event: it is the event's date
+    Classification.IncidentResult event = c.incidents().stream().filter(i -> !i.summary()).findFirst().orElseThrow();
+    assertThat(event.date()).isEqualTo(LocalDate.of(2026, 8, 2));
+  }
+
+  @Test
+  void shouldReadATotalOfNoKindBeforeAColonAsNoFigureOfAKind() {
+    String digest = """
+        Violations of freedom of speech in Kazakhstan April 2026
+        In April 2026, the monitoring recorded:
+        - 2 criminal accusations,
+        - 5 civil claims against media outlets.
+        In January-April 2026, the foundation recorded 38 legal cases: 6 criminal accusations, 24 civil claims, 8 administrative charges.
+        """;
+    Classification c = classify(digest, "2026-05-10T06:00:00Z");
+    assertThat(c.reportedTallies().yearToDate().asMap()).containsAllEntriesOf(Map.of(
+        "criminal", 6L, "civil", 24L, "administrative", 8L));
+  }
+
+  @Test
+  void shouldSplitAnOldStyleDigestAtItsDayLinesWithoutAYear() {
+    String digest = """
+        Нарушения свободы слова в Казахстане. Октябрь 2016 года
+        Выдуманный фонд «Еркін тіл» провел мониторинг нарушений права на свободу выражения в октябре 2016 года.
+
+        1. Нападения на журналистов
+
+        Октябрь, 06
+        Руслан Бекмуратов, оператор выдуманного телеканала «Жетісу Толқыны», г. Талдыкорган
+        Охранники рынка избили оператора, снимавшего сюжет о торговле просроченными продуктами.
+
+        2. Уголовные преследования
+
+        Октябрь, 27
+        Блогер Нурлан Сейтказиев, г. Шымкент
+        В отношении блогера начато досудебное расследование по ст. 174 УК РК.
+        """;
+    Classification c = classify(digest, "2016-11-10T06:00:00Z");
+    List<Classification.IncidentResult> events = c.incidents().stream().filter(i -> !i.summary()).toList();
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0).date()).isEqualTo(LocalDate.of(2016, 10, 6));
+    assertThat(events.get(0).violationTypes()).contains("attack_on_journalist");
+    assertThat(events.get(1).date()).isEqualTo(LocalDate.of(2016, 10, 27));
+    assertThat(charges(events.get(1).charges())).containsExactly("criminal:filed:1");
+  }
+}
