@@ -53,6 +53,7 @@ public final class Classifier {
   static final String CUE_PRESS = "cue:press";
   /** A journalist word that names no journalist: "оператор связи", "platform operator". */
   static final String CUE_NOT_JOURNALIST = "cue:not_journalist";
+  static final String CUE_FRAUD = "cue:fraud";
   static final String COURT_TRANSPARENCY = "violation:violation_of_court_transparency";
   static final String CUE_CLOSED_DOORS = "cue:closed_doors";
   static final String CUE_PARTIAL = "cue:partial";
@@ -1297,6 +1298,7 @@ public final class Classifier {
       Set<String> legal = new LinkedHashSet<>();
       legalAndViolations(firstSent, lastSent, skip, lawDate, legalBySentence, legal, violations, evidence);
       dropDefinitionOfDefamation(lawDate, legalBySentence, legal, evidence);
+      dropFalseInformationOfFraud(firstSent, lastSent, legalBySentence, legal, evidence);
 
       // Combinations, in file order so that one may build on another.
       for (Taxonomy.Combo combo : taxonomy.combos()) {
@@ -1353,6 +1355,52 @@ public final class Classifier {
       for (List<Legal> ls : legalBySentence.values()) {
         ls.removeIf(l -> l.code().equals(FALSE_INFORMATION));
       }
+    }
+
+    /**
+     * "He told buyers knowingly false information about the car" in a fraud case is the fraud,
+     * not art. 274: in an incident that names fraud, the false-information offence stands only when
+     * cited by number or when its sentence says the information was spread or published.
+     */
+    void dropFalseInformationOfFraud(int firstSent, int lastSent, Map<Integer, List<Legal>> legalBySentence,
+        Set<String> legal, List<EvidenceSpan> evidence) {
+      if (!legal.contains(FALSE_INFORMATION)) {
+        return;
+      }
+      boolean fraud = false;
+      for (int s = firstSent; s <= lastSent && !fraud; s++) {
+        fraud = sentTags.get(s).contains(CUE_FRAUD);
+      }
+      if (!fraud) {
+        return;
+      }
+      for (Map.Entry<Integer, List<Legal>> e : legalBySentence.entrySet()) {
+        for (Legal l : e.getValue()) {
+          if (l.code().equals(FALSE_INFORMATION) && (l.evidence().ruleId().startsWith("citation.")
+              || saysSpread(e.getKey()))) {
+            return;
+          }
+        }
+      }
+      legal.remove(FALSE_INFORMATION);
+      evidence.removeIf(e -> e.tag().equals("legal:" + FALSE_INFORMATION));
+      for (List<Legal> ls : legalBySentence.values()) {
+        ls.removeIf(l -> l.code().equals(FALSE_INFORMATION));
+      }
+    }
+
+    private static final List<String> SPREAD_STEMS = List.of("spread", "dissemin", "publish", "posted", "распростран",
+        "опубликова", "размести", "тарат", "жария");
+
+    /** Whether sentence s says something was spread or published. */
+    boolean saysSpread(int s) {
+      String sentence = ix.lowerText().substring(ix.sentenceStart(s), ix.sentenceEnd(s));
+      for (String stem : SPREAD_STEMS) {
+        if (sentence.contains(stem)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void legalAndViolations(int firstSent, int lastSent, BitSet skip, LocalDate lawDate,

@@ -549,6 +549,35 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotTakeAFraudCaseWithJournalistsInTheCourtroomForASpeechCase() {
+    Classification fraud = classify("The Medeu district court of Almaty sentenced the director of the invented travel "
+        + "agency Kok Zhailau to six years for fraud. He gave 140 clients knowingly false information about booked "
+        + "hotels. Several victims and reporters were present in the courtroom when the verdict was read out.",
+        JUNE_2024);
+    assertThat(fraud.onTopic()).isFalse();
+    Classification online = classify("Суд Шымкента приговорил интернет-мошенника к пяти годам. Покупателям он сообщал "
+        + "заведомо ложные сведения о машинах. Деньги поступали на карты, пострадавшим вернули часть средств.",
+        JUNE_2024);
+    assertThat(online.onTopic()).isFalse();
+    // spreading false information stays art. 274, fraud named or not
+    Classification post = classify("Blogger Dana Sadykova, who had written about a fraud scheme at the akimat, was "
+        + "charged with spreading knowingly false information in her post.", JUNE_2024);
+    assertThat(post.legalBasis()).containsExactly("KZ-CC-274");
+    assertThat(kinds(post)).containsExactly("criminal");
+  }
+
+  @Test
+  void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
+    Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
+        + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
+        + "скорости для самокатов сохранено.", JUNE_2024);
+    assertThat(traffic.onTopic()).isFalse();
+    Classification postponed = classify("The hearing of the invented construction firm Bek Qurylys was postponed; "
+        + "the court later sentenced its director to three years for embezzlement.", JUNE_2024);
+    assertThat(postponed.onTopic()).isFalse();
+  }
+
+  @Test
   void shouldReadBothAndAStatedZeroInADigestSummary() {
     String digest = """
         Хроника месяца: свобода слова в Казахстане, май 2025 года
