@@ -236,6 +236,8 @@ public final class Classifier {
     final Set<String> closedKinds = new HashSet<>();
     boolean closedAll;
     boolean withdrawn;
+    /** Kinds with a verdict in a sentence about speech: a closure beside it ended another case. */
+    final Set<String> judgedSpeech = new HashSet<>();
     /** The best stage of a sentence that names no kind, and its sentence. */
     String orphanStage;
     int orphanSentence = -1;
@@ -1682,10 +1684,12 @@ public final class Classifier {
         applyOrphanStage(byKind, scan.orphanStage, scan.orphanSentence, incidentLegal);
       }
       if (!scan.withdrawn) {
+        // A verdict (a conviction or an acquittal) over speech reported beside a closure was a
+        // case that reached judgment: the closure ended another person's case or another phase.
         if (scan.closedAll) {
-          byKind.clear();
+          byKind.keySet().retainAll(scan.judgedSpeech);
         } else {
-          byKind.keySet().removeAll(scan.closedKinds);
+          byKind.keySet().removeIf(k -> scan.closedKinds.contains(k) && !scan.judgedSpeech.contains(k));
         }
       }
       if (!isSpeechContext(incidentLegal, incidentTags, firstSent, lastSent) && !seg.summary()) {
@@ -1781,10 +1785,14 @@ public final class Classifier {
       String stage = seg.summary()
           ? (stages.size() == 1 && kinds.size() == 1 && !stageOnlyFromAccusation(s) ? stages.iterator().next()
           : "unknown") : maxStage(stages);
+      boolean speech = chargeSide || t.contains(CUE_SPEECH) || t.contains(CUE_TARGET_MEDIA) || t.contains(CUE_JOURNALIST);
       for (String k : kinds) {
         Mention m = mention(k, stage, count, ls, s);
         m.countStated = countStated;
         scan.mentions.add(m);
+        if (stage.equals("verdict") && speech) {
+          scan.judgedSpeech.add(k);
+        }
       }
     }
 

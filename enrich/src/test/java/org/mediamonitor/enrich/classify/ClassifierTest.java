@@ -567,6 +567,23 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldKeepAVerdictOverSpeechWhenAnotherPersonsCaseWasClosed() {
+    Classification c = classify("The Oral city court acquitted two administrators of the invented Telegram channel "
+        + "Zhaiyk Zhany, who had been charged under Article 174 of the Criminal Code over comments under a post. "
+        + "A third suspect, Erlan Musin, was questioned in March, but in July the investigator closed the case "
+        + "against him.", JUNE_2024);
+    assertThat(c.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("criminal");
+      assertThat(ch.stage()).isEqualTo("verdict");
+    });
+    // a verdict in a fraud case stays out, whoever was not charged beside it
+    Classification fraud = classify("The court sentenced three organisers of an invented investment club to six years "
+        + "for fraud. The scheme was advertised by several bloggers, who were questioned as witnesses but were not "
+        + "charged.", JUNE_2024);
+    assertThat(fraud.charges()).isEmpty();
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
