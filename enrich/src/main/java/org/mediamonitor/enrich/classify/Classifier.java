@@ -54,6 +54,7 @@ public final class Classifier {
   /** A journalist word that names no journalist: "оператор связи", "platform operator". */
   static final String CUE_NOT_JOURNALIST = "cue:not_journalist";
   static final String CUE_FRAUD = "cue:fraud";
+  static final String CUE_ATTACKER = "cue:attacker";
   static final String COURT_TRANSPARENCY = "violation:violation_of_court_transparency";
   static final String CUE_CLOSED_DOORS = "cue:closed_doors";
   static final String CUE_PARTIAL = "cue:partial";
@@ -1866,6 +1867,9 @@ public final class Classifier {
       }
       if (t.contains(CUE_WITNESS) && !summary) {
         kinds.clear(); // questioned as a witness in a criminal case: a summons, not a charge against them
+      }
+      if (t.contains(CUE_ATTACKER) && provKinds.isEmpty() && !t.contains(CUE_TARGET_MEDIA) && !summary) {
+        kinds.clear(); // "a man who hit a blogger was fined": the attacker's case is a violation, not a charge
       }
       return kinds;
     }

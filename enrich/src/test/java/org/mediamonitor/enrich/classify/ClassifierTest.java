@@ -584,6 +584,18 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldTakeTheDetentionAndTheFineOfAnAttackerForNeitherDetentionNorCharge() {
+    Classification c = classify("TV crew attacked at the invented Kok Bazar market, two suspects detained. Police "
+        + "detained two men suspected of attacking reporter Aizhan Nurova and her cameraman. In May a man who hit a "
+        + "blogger near Kentau was fined 100 monthly calculation indices.", JUNE_2024);
+    assertThat(c.violationTypes()).doesNotContain("detention_of_journalist");
+    assertThat(c.charges()).isEmpty();
+    // a journalist detained is still a detention
+    assertThat(classify("Police detained reporter Aizhan Nurova of the invented Kok Bazar News at a rally.",
+        JUNE_2024).violationTypes()).contains("detention_of_journalist");
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
