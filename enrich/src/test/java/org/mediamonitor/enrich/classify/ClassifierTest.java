@@ -596,6 +596,17 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadAnEntryBanOfAJournalistAsAnExpulsion() {
+    assertThat(classify("Last year Ivan Petrov, a correspondent of the invented Steppe Wire agency, was turned back "
+        + "at the airport in Almaty and told that his entry to Kazakhstan had been banned.", JUNE_2024)
+        .violationTypes())
+        .contains("expulsion_of_journalist");
+    assertThat(classify("Корреспондента выдуманного издания «Северный ветер» Павла Орлова не пустили в Казахстан: "
+        + "пограничники сообщили, что въезд ему закрыт на пять лет.", JUNE_2024).violationTypes())
+        .contains("expulsion_of_journalist");
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
