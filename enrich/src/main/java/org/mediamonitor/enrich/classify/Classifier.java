@@ -54,6 +54,7 @@ public final class Classifier {
   /** A journalist word that names no journalist: "оператор связи", "platform operator". */
   static final String CUE_NOT_JOURNALIST = "cue:not_journalist";
   static final String CUE_FRAUD = "cue:fraud";
+  static final String HONOR_DIGNITY = "KZ-CivC-143";
   static final String CUE_ATTACKER = "cue:attacker";
   static final String COURT_TRANSPARENCY = "violation:violation_of_court_transparency";
   static final String CUE_CLOSED_DOORS = "cue:closed_doors";
@@ -138,7 +139,8 @@ public final class Classifier {
         String ty = type(t);
         inert &= INERT_TYPES.contains(ty);
         ruleCue[i] |= ty.equals("cue");
-        ruleJournalist[i] |= t.equals(CUE_JOURNALIST);
+        // journalists and publications that are only the audience or the subject of a statement
+        ruleJournalist[i] |= t.equals(CUE_JOURNALIST) || t.equals(CUE_SPEECH);
         rulePress[i] |= t.equals(CUE_PRESS) || t.equals(CUE_NOT_JOURNALIST);
       }
       ruleInert[i] = inert;
@@ -1302,6 +1304,7 @@ public final class Classifier {
       legalAndViolations(firstSent, lastSent, skip, lawDate, legalBySentence, legal, violations, evidence);
       dropDefinitionOfDefamation(lawDate, legalBySentence, legal, evidence);
       dropFalseInformationOfFraud(firstSent, lastSent, legalBySentence, legal, evidence);
+      dropBusinessReputationOfCompanies(firstSent, lastSent, legalBySentence, legal, evidence);
 
       // Combinations, in file order so that one may build on another.
       for (Taxonomy.Combo combo : taxonomy.combos()) {
@@ -1390,6 +1393,51 @@ public final class Classifier {
       for (List<Legal> ls : legalBySentence.values()) {
         ls.removeIf(l -> l.code().equals(FALSE_INFORMATION));
       }
+    }
+
+    /**
+     * "Compensation for damage to its business reputation" in a contract dispute between companies
+     * is no honour-and-dignity suit against the media: art. 143 named only by business reputation
+     * stands when the incident names a journalist, an outlet or a publication.
+     */
+    void dropBusinessReputationOfCompanies(int firstSent, int lastSent, Map<Integer, List<Legal>> legalBySentence,
+        Set<String> legal, List<EvidenceSpan> evidence) {
+      if (!legal.contains(HONOR_DIGNITY)) {
+        return;
+      }
+      for (int s = firstSent; s <= lastSent; s++) {
+        Set<String> t = sentTags.get(s);
+        if (t.contains(CUE_JOURNALIST) || t.contains(CUE_TARGET_MEDIA) || t.contains(CUE_SPEECH)) {
+          return;
+        }
+      }
+      for (Map.Entry<Integer, List<Legal>> e : legalBySentence.entrySet()) {
+        for (Legal l : e.getValue()) {
+          if (l.code().equals(HONOR_DIGNITY) && (l.evidence().ruleId().startsWith("citation.")
+              || namesHonour(e.getKey()))) {
+            return;
+          }
+        }
+      }
+      legal.remove(HONOR_DIGNITY);
+      evidence.removeIf(e -> e.tag().equals("legal:" + HONOR_DIGNITY));
+      for (List<Legal> ls : legalBySentence.values()) {
+        ls.removeIf(l -> l.code().equals(HONOR_DIGNITY));
+      }
+    }
+
+    private static final List<String> HONOUR_STEMS = List.of("honou", "honor", "dignity", "defam", "libel", "чест",
+        "достоинств", "клевет", "ар-намыс", "ар намыс", "ар-ождан", "ар ождан", "қадір", "жала");
+
+    /** Whether sentence s names honour, dignity or defamation, not only business reputation. */
+    boolean namesHonour(int s) {
+      String sentence = ix.lowerText().substring(ix.sentenceStart(s), ix.sentenceEnd(s));
+      for (String stem : HONOUR_STEMS) {
+        if (sentence.contains(stem)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static final List<String> SPREAD_STEMS = List.of("spread", "dissemin", "publish", "posted", "распростран",
@@ -1968,6 +2016,16 @@ public final class Classifier {
      * speech, or name a provision of the taxonomy (not, say, a traffic offence).
      */
     boolean isSpeechContext(Set<String> incidentLegal, Set<String> incidentTags, int firstSent, int lastSent) {
+      if (incidentTags.contains(CUE_FRAUD) && !incidentTags.contains(CUE_TARGET_MEDIA)) {
+        // a fraud trial with journalists in the courtroom; a journalist accused of it is "against" them
+        boolean cited = false;
+        for (String code : incidentLegal) {
+          cited |= taxonomy.provisions().containsKey(code) && taxonomy.sideOf(code).equals("charge");
+        }
+        if (!cited) {
+          return false;
+        }
+      }
       if (incidentTags.contains(CUE_JOURNALIST)) {
         return true;
       }

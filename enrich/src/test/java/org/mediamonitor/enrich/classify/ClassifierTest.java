@@ -607,6 +607,32 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotTakeCompaniesSuingOverBusinessReputationOrAFineOfAUtilityForSpeechCases() {
+    Classification contract = classify("Апелляционный суд оставил в силе решение о взыскании 40 млн тенге с выдуманного "
+        + "подрядчика «Ертіс Құрылыс». В иске заказчик требовал также компенсацию за ущерб деловой репутации. "
+        + "«Решение вступило в силу», — сообщил журналистам юрист истца. Представители ответчика от комментариев "
+        + "отказались, сообщив, что рассматривают кассационную жалобу.", JUNE_2024);
+    assertThat(contract.onTopic()).isFalse();
+    Classification heating = classify("Speaking to journalists, the deputy akim said that a service company had been "
+        + "fined under the Code of Administrative Offences for missing the deadline for pressure tests. Journalists "
+        + "also asked about tariffs.", JUNE_2024);
+    assertThat(heating.onTopic()).isFalse();
+    // an outlet sued over business reputation still is
+    assertThat(classify("The invented firm Kok Tobe Invest sued the newspaper Taraz Times for damage to its business "
+        + "reputation over an article.", JUNE_2024).legalBasis()).contains("KZ-CivC-143");
+  }
+
+  @Test
+  void shouldNotTakeAFraudTrialWithJournalistsInTheCourtroomForASpeechCase() {
+    Classification c = classify("Алматы қаласының қылмыстық соты «Көк Сандық» компаниясының құрылтайшысына "
+        + "қаржы пирамидасын құрғаны және алаяқтық жасағаны үшін үкім шығарды. Сот құрылтайшыны 8 жылға бас "
+        + "бостандығынан айырды. Үкім жарияланған сот залында жәбірленушілер мен журналистер көп болды. "
+        + "Жәбірленушілердің бірі журналистерге ақшасының қайтарылатынына сенбейтінін айтты. Сот сотталғандардың "
+        + "мүлкін тәркілеп, зиянды өтеуді міндеттеді.", JUNE_2024);
+    assertThat(c.onTopic()).isFalse();
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
