@@ -56,6 +56,7 @@ public final class Classifier {
   static final String CUE_FRAUD = "cue:fraud";
   static final String HONOR_DIGNITY = "KZ-CivC-143";
   static final String CUE_ATTACKER = "cue:attacker";
+  static final String CUE_APPEAL_REJECTED = "cue:appeal_rejected";
   static final String COURT_TRANSPARENCY = "violation:violation_of_court_transparency";
   static final String CUE_CLOSED_DOORS = "cue:closed_doors";
   static final String CUE_PARTIAL = "cue:partial";
@@ -2080,8 +2081,10 @@ public final class Classifier {
      * appeal ("rejected the appeal" leaves the verdict standing).
      */
     boolean isClosure(Set<String> t) {
-      if (t.contains(CUE_CHALLENGE) || t.contains(CUE_PARTIAL)) {
-        return false; // "rejected the rest of the claim": the claim was granted in part
+      if (t.contains(CUE_CHALLENGE) || t.contains(CUE_PARTIAL) || t.contains(CUE_APPEAL_REJECTED)) {
+        // "rejected the rest of the claim": the claim was granted in part; "left the appeal
+        // unsatisfied": the judgment stands
+        return false;
       }
       if (t.contains(NEG_CLOSED)) {
         return true;

@@ -633,6 +633,30 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldKeepAJudgmentWhoseAppealWasRejected() {
+    Classification kk = classify("Облыстық соттың азаматтық істер жөніндегі апелляциялық алқасы «Шұғыла» сайтының "
+        + "журналисі Әйгерім Досовтың шағымын қанағаттандырусыз қалдырып, бірінші сатыдағы сот шешімін өзгеріссіз "
+        + "қалдырды. Бас дәрігер журналиске қарсы ар-намысын қорғау туралы талап арыз берген болатын.", JUNE_2024);
+    assertThat(kk.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("civil");
+      assertThat(ch.stage()).isEqualTo("verdict");
+    });
+    Classification ru = classify("Апелляционная коллегия оставила жалобу редакции выдуманной газеты «Жулдыз» без "
+        + "удовлетворения: решение о взыскании с газеты 2 млн тенге по иску о защите чести и достоинства вступило в "
+        + "силу.", JUNE_2024);
+    assertThat(kinds(ru)).containsExactly("civil");
+  }
+
+  @Test
+  void shouldReadKazakhBlockingOfAPortalRemovalDemandsAndARevokedPass() {
+    Classification c = classify("«Көк Дала» порталы Қазақстанда бұғатталды. Министрлік сайттағы үш материалды жоюды "
+        + "талап етті. Әкімдік тілшінің ғимаратқа кіруге арналған рұқсаттамасын ешқандай түсіндірусіз жойды.",
+        JUNE_2024);
+    assertThat(c.violationTypes()).contains("blocking_or_access_restriction", "content_removal_demand",
+        "accreditation_denial");
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
