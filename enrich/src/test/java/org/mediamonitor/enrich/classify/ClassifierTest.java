@@ -590,6 +590,13 @@ class ClassifierTest {
         + "blogger near Kentau was fined 100 monthly calculation indices.", JUNE_2024);
     assertThat(c.violationTypes()).doesNotContain("detention_of_journalist");
     assertThat(c.charges()).isEmpty();
+    assertThat(classify("Тараз қаласында журналист Нұрлан Омаровқа шабуыл жасалды, екі күдікті ұсталды.", JUNE_2024)
+        .violationTypes()).doesNotContain("detention_of_journalist");
+    assertThat(classify("Журналистке угрожали по телефону; житель Семея установлен и задержан.", JUNE_2024)
+        .violationTypes()).doesNotContain("detention_of_journalist");
+    // a journalist questioned as a suspect is still charged
+    assertThat(kinds(classify("Blogger Arman Tleuov was questioned as a suspect under Article 274 of the Criminal "
+        + "Code.", JUNE_2024))).containsExactly("criminal");
     // a journalist detained is still a detention
     assertThat(classify("Police detained reporter Aizhan Nurova of the invented Kok Bazar News at a rally.",
         JUNE_2024).violationTypes()).contains("detention_of_journalist");
