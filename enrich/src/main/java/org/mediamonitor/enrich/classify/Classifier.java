@@ -355,7 +355,8 @@ public final class Classifier {
      * A digest's summary charges restate its month figures, which the tally reading takes apart
      * with more care (a clause and its parentheses per kind, totals lines) than a charge mention
      * (one count and one stage per sentence): where the month states a figure for a kind, the
-     * summary's charge of that kind carries it, and "(1 of them in court)" splits the criminal one.
+     * summary's charge of that kind carries it, and "(1 of them in court)" splits the criminal one
+     * into those in court and the rest, still under investigation.
      */
     List<IncidentResult> alignSummary(List<IncidentResult> incidents, Tallies tallies) {
       Figures f = tallies.monthFigures();
@@ -390,6 +391,7 @@ public final class Classifier {
           Long inCourt = kind.equals("criminal") ? f.criminalInCourt() : null;
           if (inCourt != null && inCourt > 0 && inCourt < n) {
             charges.add(new ChargeResult(kind, "in_court", inCourt.intValue(), basis, claimed, awarded, ev));
+            // the rest are not in court yet: still under investigation
             charges.add(new ChargeResult(kind, "filed", (int) (n - inCourt), basis, null, null, ev));
           } else {
             if (inCourt != null && inCourt >= n) {

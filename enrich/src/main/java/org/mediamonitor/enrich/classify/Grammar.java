@@ -87,7 +87,9 @@ final class Grammar {
       "(\\d{1,3}(?:[ ,\\u00a0]\\d{3})+(?!\\d)|\\d+)(?:[.,](\\d+))?"
           + "(?:\\s*(billions?|bn|млрд\\.?|миллиард\\p{L}*|milliards?|millions?|mln\\.?|млн\\.?|миллион\\p{L}*"
           + "|thousands?|тысяч\\p{L}*|тыс\\.?|мың))?");
-  private static final Pattern CURRENCY_AFTER = Pattern.compile("\\s*(?:of\\s+)?(?:tenge|тенге|теңге|тг\\.?|kzt|₸)(?!\\p{L})");
+  // Kazakh inflects the currency: "35 миллион теңгені құрады", "теңгеге", "теңгеден"
+  private static final Pattern CURRENCY_AFTER = Pattern.compile(
+      "\\s*(?:of\\s+)?(?:tenge|тенге|теңге\\p{L}*|тг\\.?|kzt|₸)(?!\\p{L})");
   private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?:kzt|₸)\\s*$");
   private static final Pattern JOINER = Pattern.compile("\\s*(?:and|и|және|,)?\\s*");
 

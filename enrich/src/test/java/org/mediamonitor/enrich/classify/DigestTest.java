@@ -124,4 +124,27 @@ class DigestTest {
     assertThat(events.get(1).date()).isEqualTo(LocalDate.of(2016, 10, 27));
     assertThat(charges(events.get(1).charges())).containsExactly("criminal:filed:1");
   }
+
+  @Test
+  void shouldReadInflectedTengeAndTheTrialStageInASummary() {
+    String kk = """
+        Қазақстандағы сөз бостандығының бұзылуы. 2026 жылғы сәуір
+        2026 жылғы сәуірде мыналар тіркелді:
+        – 2 қылмыстық айып (екеуі де сотта қаралуда);
+        – 5 азаматтық талап.
+        Сәуір айында моральдық зиянды өтеу туралы талаптардың жалпы сомасы 35 миллион теңгені құрады, соттар 400 мың теңге өндірді.
+        """;
+    Classification.Figures month = classify(kk, "2026-05-15T06:00:00Z").reportedTallies().monthFigures();
+    assertThat(month.asMap()).containsAllEntriesOf(Map.of("criminal", 2L, "criminal_in_court", 2L, "civil", 5L,
+        "damages_claimed_kzt", 35_000_000L, "damages_awarded_kzt", 400_000L));
+    String en = """
+        Violations of freedom of speech in Kazakhstan: May 2026
+        In May 2026 the foundation recorded:
+        - 3 criminal charges (2 of them at the trial stage);
+        - 4 civil claims.
+        """;
+    Classification c = classify(en, "2026-06-10T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsEntry("criminal_in_court", 2L);
+    assertThat(charges(c.charges())).contains("criminal:in_court:2", "criminal:filed:1");
+  }
 }
