@@ -2260,8 +2260,9 @@ public final class Classifier {
         if (t + 1 < ix.tokens && ix.text.charAt(Math.min(te, ix.text.length() - 1)) == '%') {
           continue;
         }
-        if (!summary && t - first > 12 && !Character.isLetter(w.charAt(0))) {
-          // Deep inside a news sentence a bare number is rarely the count of accused.
+        if (!summary && t - first > 12 && (!Character.isLetter(w.charAt(0)) || !isPersonNoun(next))) {
+          // Deep inside a news sentence a bare number is rarely the count of accused, and a number
+          // word counts them only before a person ("двух микрорайонов" are no persons).
           continue;
         }
         return v;
@@ -2607,8 +2608,8 @@ public final class Classifier {
     Integer personCount(int firstSent, int lastSent, BitSet skip) {
       for (int s = firstSent; s <= lastSent; s++) {
         Set<String> tags = sentTags.get(s);
-        if (skip.get(s) || ytd.get(s) || tags.isEmpty()) {
-          continue;
+        if (skip.get(s) || ytd.get(s) || tags.isEmpty() || tags.contains(CUE_WITNESS) || tags.contains(CUE_ATTACKER)) {
+          continue; // "two correspondents were questioned as witnesses" are not the accused
         }
         boolean about = tags.contains(CUE_JOURNALIST);
         for (String tag : tags) {
@@ -2670,6 +2671,18 @@ public final class Classifier {
       }
       String before = ix.token(t - 1);
       return NUMBER_LABELS.contains(before);
+    }
+
+    static boolean isPersonNoun(String w) {
+      if (w == null) {
+        return false;
+      }
+      for (String p : PERSON_STEMS) {
+        if (w.startsWith(p)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     boolean isMeasure(String w) {

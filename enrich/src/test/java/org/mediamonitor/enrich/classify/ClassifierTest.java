@@ -664,6 +664,21 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotCountWitnessesOrThingsAsTheAccused() {
+    Classification witnesses = classify("Главному редактору выдуманного издания «Есиль Таны» Ивану Громову объявили о "
+        + "подозрении по части 2 статьи 274 Уголовного кодекса. Двух корреспондентов издания вызвали на допрос в "
+        + "качестве свидетелей.", JUNE_2024);
+    assertThat(witnesses.charges()).singleElement().satisfies(ch -> assertThat(ch.count()).isEqualTo(1));
+    Classification things = classify("Уголовное дело по части 3 статьи 274 УК РК было возбуждено весной после "
+        + "публикации журналиста Ильяса Саттарова о том, что газовая компания выставляла жителям двух микрорайонов "
+        + "счета за газ.", JUNE_2024);
+    assertThat(things.charges()).singleElement().satisfies(ch -> assertThat(ch.count()).isEqualTo(1));
+    // two persons named by a number word still count
+    assertThat(classify("В отношении двух блогеров из Атырау возбуждено уголовное дело по статье 274 УК РК.",
+        JUNE_2024).charges()).singleElement().satisfies(ch -> assertThat(ch.count()).isEqualTo(2));
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
