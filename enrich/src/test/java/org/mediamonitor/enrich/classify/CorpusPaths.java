@@ -63,4 +63,9 @@ final class CorpusPaths {
   static Path blind5Labels() {
     return repositoryRoot().resolve("enrich/src/test/resources/blind5/labels.json");
   }
+
+  /** The seventh invented corpus of this module, also written without looking at the classifier. */
+  static Path blind6Labels() {
+    return repositoryRoot().resolve("enrich/src/test/resources/blind6/labels.json");
+  }
 }
