@@ -679,6 +679,15 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadKazakhSummonsAsAWitnessAndASignedLawOnPlatforms() {
+    assertThat(classify("Арнаның продюсері Мәдина Сейітқызы Алматы қаласы полиция департаментіне куә ретінде жауап "
+        + "беруге шақырылды.", JUNE_2024).violationTypes()).contains("summons_to_law_enforcement");
+    assertThat(classify("Мемлекет басшысы «Онлайн-платформалар және онлайн-жарнама туралы» Заңына қол қойды. Заң "
+        + "блогерлер мен сайттарға жаңа шектеу енгізеді.", JUNE_2024).violationTypes())
+        .contains("legislative_restriction");
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
