@@ -688,6 +688,19 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadJournalistsKeptOutOfAHearingAndADemandToTakeDownAnOutletsChannel() {
+    assertThat(classify("The judge refused to admit journalists and observers to the trial of the invented activist "
+        + "Serik Oralov.", JUNE_2024).violationTypes()).contains("violation_of_court_transparency");
+    assertThat(classify("Журналистов и наблюдателей в зал заседания 29 октября не пустили.", JUNE_2024)
+        .violationTypes()).contains("violation_of_court_transparency");
+    assertThat(classify("The ministry asked Telegram to take down its channel, the invented outlet Kok Zhiek said.",
+        JUNE_2024).violationTypes()).contains("content_removal_demand");
+    // an outlet asking to take down a fake of itself demands nothing of the media
+    assertThat(classify("We have asked Telegram to take down the fake channel that uses the name of the invented "
+        + "Kok Zhiek.", JUNE_2024).violationTypes()).doesNotContain("content_removal_demand");
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
