@@ -701,6 +701,15 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadAWarningThatAJournalistWouldRegretAsAThreat() {
+    assertThat(classify("A reporter of the invented outlet Nomad Line, Aigul Serikova, filmed the site. The next "
+        + "morning Serikova received messages from an anonymous account warning her that she would regret publishing "
+        + "the footage.", JUNE_2024).violationTypes()).contains("threat_to_journalist");
+    assertThat(classify("Корреспондентке выдуманной газеты «Тобол» Анне Ким написали: «Ты пожалеешь об этой статье».",
+        JUNE_2024).violationTypes()).contains("threat_to_journalist");
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
