@@ -24,7 +24,9 @@ import org.mediamonitor.schema.ReportedTallies;
  * ("several") counts as one. A charge at stage {@code dismissed} still counts as a charge: the
  * classifier emits no charge for a negation, so a dismissed charge is a case that existed. The
  * charges of a digest's summary frame are not counted: they are the monitor's own totals, which
- * the digest's reported tallies already carry and the API shows beside the computed ones.
+ * the digest's reported tallies already carry and the API shows beside the computed ones. Nor are
+ * the earlier cases a report recalls ("in 2021 another blogger was sentenced under the same
+ * article"): they counted when they happened.
  */
 public final class Contributions {
 
@@ -45,9 +47,10 @@ public final class Contributions {
       if (incident.getCharges().isEmpty()) {
         continue; // an incident without charges adds nothing to a charge tally
       }
-      if (incident.getSummary()) {
+      if (incident.getSummary() || incident.getBackground()) {
         // a digest's own totals: kept as its reported tallies, beside the computed ones, never
-        // added to them (they would count the digest's listed events twice, and raise alerts)
+        // added to them (they would count the digest's listed events twice, and raise alerts);
+        // an earlier case a report recalls was counted when it happened
         continue;
       }
       ChargeCounts counts = count(incident.getCharges());

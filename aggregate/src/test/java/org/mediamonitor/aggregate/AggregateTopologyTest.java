@@ -222,6 +222,18 @@ class AggregateTopologyTest {
   }
 
   @Test
+  void shouldNotCountAgainTheEarlierCasesAReportRecalls() {
+    // a new case in May 2025, and a 2021 verdict under the same article recalled in the report
+    harness.send(article("recall").published("2025-05-12T06:00:00Z")
+        .incident("2025-05-10", criminal(ChargeStage.filed, 1))
+        .earlierCases(criminal(ChargeStage.verdict, 1)));
+
+    Map<String, MonthlyCharges> months = harness.monthlyTable(harness.monthly.readRecordsToList());
+    assertThat(months).containsOnlyKeys("2025-05");
+    assertThat(months.get("2025-05").getComputed()).as("the new case, not in court").isEqualTo(counts(1, 0, 0, 0, 0, 0, 0));
+  }
+
+  @Test
   void shouldIgnoreOffTopicArticles() {
     harness.send(article("noise").offTopic().incident("2025-04-05", criminal(ChargeStage.filed, 5)));
     assertThat(harness.monthly.isEmpty()).isTrue();

@@ -73,10 +73,19 @@ final class Articles {
 
   /** A digest's summary frame: its charges restate the digest's own totals. */
   Articles summaryFrame(Charge... charges) {
-    return incident(true, null, charges);
+    return incident(true, false, null, charges);
+  }
+
+  /** Earlier cases the report recalls. */
+  Articles earlierCases(Charge... charges) {
+    return incident(false, true, null, charges);
   }
 
   private Articles incident(boolean summary, String date, Charge... charges) {
+    return incident(summary, false, date, charges);
+  }
+
+  private Articles incident(boolean summary, boolean background, String date, Charge... charges) {
     List<String> basis = new ArrayList<>();
     for (Charge c : charges) {
       if (c.getLegalBasis() != null) {
@@ -91,6 +100,7 @@ final class Articles {
         .setCharges(List.of(charges))
         .setEvidence(List.of(new Evidence("violation:criminal_prosecution", "test-rule", 0, 10, "invented text")))
         .setSummary(summary)
+        .setBackground(background)
         .build());
     return this;
   }

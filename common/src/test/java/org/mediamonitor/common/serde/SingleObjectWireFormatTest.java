@@ -101,6 +101,42 @@ class SingleObjectWireFormatTest {
   }
 
   @Test
+  void shouldReadAnEnrichedArticleWrittenBeforeIncidentsHadTheBackgroundFlag() throws IOException {
+    Schema v2 = SingleObjectWireFormat.history(EnrichedArticle.getClassSchema()).get(1);
+    Schema incidentV2 = v2.getField("incidents").schema().getElementType();
+    assertThat(incidentV2.getField("summary")).isNotNull();
+    assertThat(incidentV2.getField("background")).isNull();
+    GenericRecord incident = new GenericData.Record(incidentV2);
+    incident.put("index", 0);
+    incident.put("start", 0);
+    incident.put("end", 40);
+    incident.put("violationTypes", java.util.List.of("criminal_prosecution"));
+    incident.put("legalBasis", java.util.List.of());
+    incident.put("charges", java.util.List.of());
+    incident.put("evidence", java.util.List.of());
+    incident.put("summary", true);
+    GenericRecord old = new GenericData.Record(v2);
+    old.put("articleId", "v2-enriched-1");
+    old.put("fetchedAt", Instant.parse("2026-11-26T03:04:05Z").toEpochMilli());
+    old.put("enrichedAt", Instant.parse("2026-11-26T03:04:06Z").toEpochMilli());
+    old.put("contentHash", "h");
+    old.put("revision", 1);
+    old.put("language", "ru");
+    old.put("onTopic", true);
+    old.put("incidents", java.util.List.of(incident));
+    old.put("evidence", java.util.List.of());
+    old.put("taxonomyVersion", "2025.4.0");
+
+    EnrichedArticle read = WireFormat.singleObject().serde(EnrichedArticle.class).deserializer()
+        .deserialize("t", encodeGeneric(v2, old));
+
+    assertThat(read.getIncidents()).singleElement().satisfies(i -> {
+      assertThat(i.getSummary()).isTrue();
+      assertThat(i.getBackground()).as("added in v3 with default false").isFalse();
+    });
+  }
+
+  @Test
   void shouldRejectAnUnknownFingerprintWithAClearError() {
     byte[] bytes = serde.serializer().serialize("t", article());
     bytes[5] ^= 0x7F;

@@ -48,9 +48,10 @@ public record Classification(
 
   /**
    * One incident; {@code summary} marks the frame of a digest (its introduction and summary
-   * tallies) as opposed to a reported event.
+   * tallies) as opposed to a reported event; {@code background} the earlier cases a news report
+   * recalls (counted when they happened, not again).
    */
-  public record IncidentResult(int index, int start, int end, boolean summary, LocalDate date,
+  public record IncidentResult(int index, int start, int end, boolean summary, boolean background, LocalDate date,
       List<String> violationTypes, List<String> legalBasis, List<ChargeResult> charges,
       List<EvidenceSpan> evidence) {}
 
@@ -105,6 +106,7 @@ public record Classification(
           .setCharges(i.charges().stream().map(Classification::toAvro).toList())
           .setEvidence(avro(i.evidence()))
           .setSummary(i.summary())
+          .setBackground(i.background())
           .build());
     }
     ReportedTallies tallies = null;
@@ -178,6 +180,7 @@ public record Classification(
         n.put("date", i.date().toString());
       }
       n.put("summary", i.summary());
+      n.put("background", i.background());
       strings(n.putArray("violation_types"), i.violationTypes());
       strings(n.putArray("legal_basis"), i.legalBasis());
       ArrayNode ich = n.putArray("charges");

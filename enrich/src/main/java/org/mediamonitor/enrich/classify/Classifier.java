@@ -242,6 +242,9 @@ public final class Classifier {
     boolean withdrawn;
     /** Kinds with a verdict in a sentence about speech: a closure beside it ended another case. */
     final Set<String> judgedSpeech = new HashSet<>();
+    /** Verdicts of earlier cases the report recalls, with whether the sentence dates them years back. */
+    final List<Mention> earlier = new ArrayList<>();
+    final List<Boolean> earlierDated = new ArrayList<>();
     /** The best stage of a sentence that names no kind, and its sentence. */
     String orphanStage;
     int orphanSentence = -1;
@@ -343,7 +346,7 @@ public final class Classifier {
         legal.clear();
         charges.clear();
         // Off topic: one empty incident over the whole body, as for a text without any tag.
-        ordered = List.of(new IncidentResult(0, 0, Math.max(0, ix.text.length() - offset), false, null, List.of(),
+        ordered = List.of(new IncidentResult(0, 0, Math.max(0, ix.text.length() - offset), false, false, null, List.of(),
             List.of(), List.of(), List.of()));
         tallies = null;
       }
@@ -402,7 +405,7 @@ public final class Classifier {
             charges.add(new ChargeResult(kind, stage, n.intValue(), basis, claimed, awarded, ev));
           }
         }
-        out.add(new IncidentResult(i.index(), i.start(), i.end(), true, i.date(), i.violationTypes(), i.legalBasis(),
+        out.add(new IncidentResult(i.index(), i.start(), i.end(), true, false, i.date(), i.violationTypes(), i.legalBasis(),
             List.copyOf(charges), i.evidence()));
       }
       return out;
@@ -490,16 +493,21 @@ public final class Classifier {
       List<IncidentResult> incidents = new ArrayList<>();
       for (Segment seg : segments) {
         IncidentResult inc = incident(seg, incidents.size());
+        List<ChargeResult> earlier = earlierCharges;
         if (seg.summary() && inc.violationTypes().isEmpty() && inc.legalBasis().isEmpty() && inc.charges().isEmpty()) {
           continue;
         }
         incidents.add(inc);
+        if (!earlier.isEmpty()) {
+          incidents.add(earlierIncident(inc, earlier));
+        }
       }
       // Renumber in text order after frames without content were dropped.
       List<IncidentResult> ordered = new ArrayList<>(incidents.size());
       for (int i = 0; i < incidents.size(); i++) {
         IncidentResult x = incidents.get(i);
-        ordered.add(new IncidentResult(i, x.start(), x.end(), x.summary(), x.date(), x.violationTypes(), x.legalBasis(),
+        ordered.add(new IncidentResult(i, x.start(), x.end(), x.summary(), x.background(), x.date(), x.violationTypes(),
+            x.legalBasis(),
             x.charges(), x.evidence()));
       }
       return ordered;
@@ -572,7 +580,7 @@ public final class Classifier {
     Classification offTopic(String language) {
       List<EvidenceSpan> evidence = articleEvidence(language);
       evidence.add(new EvidenceSpan("on_topic:false", "topic.none", 0, 0, "no freedom-of-expression tags"));
-      IncidentResult whole = new IncidentResult(0, 0, Math.max(0, ix.text.length() - offset), false, null, List.of(),
+      IncidentResult whole = new IncidentResult(0, 0, Math.max(0, ix.text.length() - offset), false, false, null, List.of(),
           List.of(), List.of(), List.of());
       return new Classification(language, false, List.of(), List.of(), List.of(), List.of(whole), null,
           List.copyOf(evidence), taxonomy.version(), referenceDate);
@@ -1318,7 +1326,7 @@ public final class Classifier {
           evidence);
       List<String> types = violationTypes(charges, legal, violations);
       return new IncidentResult(index, Math.max(0, seg.start() - offset), Math.max(0, seg.end() - offset),
-          seg.summary(), date, List.copyOf(types), List.copyOf(legal), charges, List.copyOf(evidence));
+          seg.summary(), false, date, List.copyOf(types), List.copyOf(legal), charges, List.copyOf(evidence));
     }
 
     /**
@@ -1744,11 +1752,90 @@ public final class Classifier {
           byKind.keySet().removeIf(k -> scan.closedKinds.contains(k) && !scan.judgedSpeech.contains(k));
         }
       }
-      if (!isSpeechContext(incidentLegal, incidentTags, firstSent, lastSent) && !seg.summary()) {
+      boolean speechContext = seg.summary() || isSpeechContext(incidentLegal, incidentTags, firstSent, lastSent);
+      if (!speechContext) {
         byKind.clear();
       }
+      // An earlier case the report recalls ("In 2021 a court sentenced another blogger under the
+      // same article") is a charge of its own, not a stage of the current case. It is kept apart when
+      // its sentence dates it years back, or when a current case of the kind stands beside it;
+      // otherwise ("Earlier, the court sentenced him") it is the report's own case.
+      List<ChargeResult> earlier = new ArrayList<>();
+      for (int i = 0; i < scan.earlier.size(); i++) {
+        Mention m = scan.earlier.get(i);
+        if (!speechContext) {
+          continue;
+        }
+        if (scan.earlierDated.get(i) || byKind.containsKey(m.kind)) {
+          earlier.add(chargeResult(m, incidentLegal));
+        } else {
+          Mention cur = byKind.get(m.kind);
+          if (cur == null) {
+            byKind.put(m.kind, m);
+          }
+        }
+      }
+      earlierCharges = List.copyOf(earlier);
       return chargeResults(byKind, incidentLegal, incidentEvidence);
     }
+
+    /** The earlier cases an incident recalls, as an incident of their own over the same text, undated. */
+    IncidentResult earlierIncident(IncidentResult of, List<ChargeResult> earlier) {
+      Set<String> basis = new LinkedHashSet<>();
+      List<EvidenceSpan> evidence = new ArrayList<>();
+      for (ChargeResult c : earlier) {
+        if (c.legalBasis() != null) {
+          basis.add(c.legalBasis());
+        }
+        evidence.addAll(c.evidence());
+      }
+      List<String> types = violationTypes(earlier, basis, new LinkedHashSet<>());
+      return new IncidentResult(of.index() + 1, of.start(), of.end(), false, true, null, List.copyOf(types),
+          List.copyOf(basis), earlier, List.copyOf(evidence));
+    }
+
+    /** The charges of earlier cases found by the last {@link #charges} call. */
+    private List<ChargeResult> earlierCharges = List.of();
+
+    /** One charge from a mention, with a basis from the incident's provisions if its sentence named none. */
+    ChargeResult chargeResult(Mention m, Set<String> incidentLegal) {
+      if (m.basis == null) {
+        for (String code : incidentLegal) {
+          if (m.kind.equals(taxonomy.kindOf(code)) && taxonomy.sideOf(code).equals("charge")) {
+            m.basis = code;
+            break;
+          }
+        }
+      }
+      return new ChargeResult(m.kind, m.stage, m.count, m.basis, m.claimed, m.awarded, List.copyOf(m.evidence));
+    }
+
+    /**
+     * Whether sentence s recalls an earlier case: 2 when it dates it at least two years before the
+     * report, 1 when it opens as a recollection ("Earlier this year", "Ранее", "Напомним",
+     * "Бұған дейін"), 0 otherwise.
+     */
+    int earlierCase(int s) {
+      if (isBackground(s)) {
+        return 2;
+      }
+      String lower = ix.lowerText();
+      int from = ix.sentenceStart(s);
+      int to = Math.min(ix.sentenceEnd(s), from + 40);
+      while (from < to && !Character.isLetterOrDigit(lower.charAt(from))) {
+        from++;
+      }
+      String head = lower.substring(from, to);
+      for (String marker : EARLIER_MARKERS) {
+        if (head.startsWith(marker)) {
+          return 1;
+        }
+      }
+      return 0;
+    }
+
+    private static final List<String> EARLIER_MARKERS = List.of("earlier", "previously", "in the past", "ранее",
+        "прежде", "напомним", "до этого", "в прошлом", "бұған дейін", "бұрын", "еске сала");
 
     /** Reads the charges, stages and closures of one sentence of an incident into {@code scan}. */
     void chargeSentence(Segment seg, int s, Map<Integer, List<Legal>> legalBySentence, Set<String> incidentTags,
@@ -1838,9 +1925,15 @@ public final class Classifier {
           ? (stages.size() == 1 && kinds.size() == 1 && !stageOnlyFromAccusation(s) ? stages.iterator().next()
           : "unknown") : maxStage(stages);
       boolean speech = chargeSide || t.contains(CUE_SPEECH) || t.contains(CUE_TARGET_MEDIA) || t.contains(CUE_JOURNALIST);
+      int earlier = !seg.summary() && !digest && stage.equals("verdict") ? earlierCase(s) : 0;
       for (String k : kinds) {
         Mention m = mention(k, stage, count, ls, s);
         m.countStated = countStated;
+        if (earlier > 0) {
+          scan.earlier.add(m);
+          scan.earlierDated.add(earlier == 2);
+          continue;
+        }
         scan.mentions.add(m);
         if (stage.equals("verdict") && speech) {
           scan.judgedSpeech.add(k);
@@ -2063,15 +2156,7 @@ public final class Classifier {
         List<EvidenceSpan> incidentEvidence) {
       List<ChargeResult> out = new ArrayList<>();
       for (Mention m : byKind.values()) {
-        if (m.basis == null) {
-          for (String code : incidentLegal) {
-            if (m.kind.equals(taxonomy.kindOf(code)) && taxonomy.sideOf(code).equals("charge")) {
-              m.basis = code;
-              break;
-            }
-          }
-        }
-        out.add(new ChargeResult(m.kind, m.stage, m.count, m.basis, m.claimed, m.awarded, List.copyOf(m.evidence)));
+        out.add(chargeResult(m, incidentLegal));
         incidentEvidence.addAll(m.evidence);
       }
       return List.copyOf(out);

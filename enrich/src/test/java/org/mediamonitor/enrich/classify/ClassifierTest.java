@@ -216,7 +216,7 @@ class ClassifierTest {
     assertThat(j.fieldNames()).toIterable().containsExactly("file", "language", "on_topic", "violation_types",
         "legal_basis", "charges", "incidents", "reported_tallies", "evidence", "taxonomy_version");
     assertThat(j.get("incidents").get(0).fieldNames()).toIterable()
-        .containsExactly("date", "summary", "violation_types", "legal_basis", "charges", "evidence");
+        .containsExactly("date", "summary", "background", "violation_types", "legal_basis", "charges", "evidence");
     assertThat(j.get("violation_types").get(0).asText()).isEqualTo("detention_of_journalist");
     assertThat(j.get("reported_tallies").isNull()).isTrue();
   }
@@ -707,6 +707,34 @@ class ClassifierTest {
         + "the footage.", JUNE_2024).violationTypes()).contains("threat_to_journalist");
     assertThat(classify("Корреспондентке выдуманной газеты «Тобол» Анне Ким написали: «Ты пожалеешь об этой статье».",
         JUNE_2024).violationTypes()).contains("threat_to_journalist");
+  }
+
+  @Test
+  void shouldKeepAnEarlierCaseTheReportRecallsApartFromTheCurrentOne() {
+    Classification c = classify("Police in Kostanay opened a criminal case against the invented blogger Ruslan Temirov "
+        + "under Article 274 of the Criminal Code over a video. In 2021 a court in Rudny sentenced another activist, "
+        + "Bolat Issin, to two years of restriction of freedom under the same article.", JUNE_2024);
+    // the current case stays pre-trial; the 2021 verdict is a charge of its own
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage())
+        .containsExactlyInAnyOrder("criminal:filed", "criminal:verdict");
+    assertThat(c.incidents()).filteredOn(Classification.IncidentResult::background).singleElement()
+        .satisfies(i -> assertThat(i.charges()).extracting(Classification.ChargeResult::stage).containsExactly("verdict"));
+    assertThat(c.incidents()).filteredOn(i -> !i.background()).singleElement()
+        .satisfies(i -> assertThat(i.charges()).extracting(Classification.ChargeResult::stage).containsExactly("filed"));
+    // "Earlier, the court sentenced him" with no other case is the report's own case
+    Classification own = classify("Ранее суд приговорил блогера выдуманного канала «Тобыл» Ивана Рощина к штрафу "
+        + "по статье 274 УК РК за пост.", JUNE_2024);
+    assertThat(own.incidents()).noneMatch(Classification.IncidentResult::background);
+    assertThat(own.charges()).extracting(Classification.ChargeResult::stage).containsExactly("verdict");
+  }
+
+  @Test
+  void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
+    Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
+        + "нарушение законодательства о масс-медиа.", JUNE_2024);
+    assertThat(c.charges()).isEmpty();
+    assertThat(c.violationTypes()).containsAnyOf("legislative_restriction", "legislative_change")
+        .doesNotContain("administrative_prosecution");
   }
 
   @Test
