@@ -328,15 +328,23 @@ public final class Classifier {
       Set<String> legal = new LinkedHashSet<>();
       List<ChargeResult> charges = new ArrayList<>();
       Set<String> summarised = summarisedKinds(ordered);
+      Set<String> fromSummary = new HashSet<>();
       for (IncidentResult i : ordered) {
         types.addAll(i.violationTypes());
         legal.addAll(i.legalBasis());
+        Set<String> here = new HashSet<>();
         for (ChargeResult c : i.charges()) {
-          // a digest's figure for a kind already counts the events of that kind it lists
-          if (i.summary() || !summarised.contains(c.kind())) {
+          // a digest's figure for a kind already counts the events of that kind it lists, and
+          // the first summary frame that gives it (the one aligned with the month's figures) is
+          // the figure: a later frame restating it would count it twice
+          if (i.summary() ? !fromSummary.contains(c.kind()) : !summarised.contains(c.kind())) {
             charges.add(c);
+            if (i.summary()) {
+              here.add(c.kind());
+            }
           }
         }
+        fromSummary.addAll(here);
       }
 
       boolean tagged = !types.isEmpty() || !charges.isEmpty() || tallies != null;
@@ -2342,6 +2350,9 @@ public final class Classifier {
         if (isNumberLabel(t)) {
           continue; // "ч. 2 ст. 174", "Суд № 2", "part 1": a label, not a number of persons
         }
+        if (isAgeApposition(ts, te)) {
+          continue; // "Askhat Beisenov, 26, and Dilnaz Omarova, 24, were charged": ages
+        }
         if (t + 1 < ix.tokens && ix.text.charAt(Math.min(te, ix.text.length() - 1)) == '%') {
           continue;
         }
@@ -2756,6 +2767,20 @@ public final class Classifier {
       }
       String before = ix.token(t - 1);
       return NUMBER_LABELS.contains(before);
+    }
+
+    /** A number between commas right after a capitalised word: an age in apposition ("Omarova, 24,"). */
+    boolean isAgeApposition(int ts, int te) {
+      String text = ix.text;
+      if (te >= text.length() || text.charAt(te) != ',' || ts < 3 || text.charAt(ts - 1) != ' '
+          || text.charAt(ts - 2) != ',') {
+        return false;
+      }
+      int w = ts - 3;
+      while (w > 0 && Character.isLetter(text.charAt(w - 1))) {
+        w--;
+      }
+      return Character.isUpperCase(text.charAt(w));
     }
 
     static boolean isPersonNoun(String w) {

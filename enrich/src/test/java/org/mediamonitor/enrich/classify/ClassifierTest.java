@@ -738,6 +738,13 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotTakeAnAgeForTheNumberOfAccused() {
+    Classification c = classify("Blogger Askar Nurov, 26, was charged under Article 174 of the Criminal Code over "
+        + "comments under a post of the invented page Taraz Today.", JUNE_2024);
+    assertThat(c.charges()).singleElement().satisfies(ch -> assertThat(ch.count()).isEqualTo(1));
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "

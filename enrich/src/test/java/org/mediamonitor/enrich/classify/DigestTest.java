@@ -147,4 +147,16 @@ class DigestTest {
     assertThat(c.reportedTallies().monthFigures().asMap()).containsEntry("criminal_in_court", 2L);
     assertThat(charges(c.charges())).contains("criminal:in_court:2", "criminal:filed:1");
   }
+
+  @Test
+  void shouldCountTheMonthsFiguresOnceWhenTwoFramesOfTheDigestStateThem() throws Exception {
+    // blind5's September 2020 digest: its introduction (aligned with the month's figures) and its
+    // "ЦИФРЫ МЕСЯЦА" block both give the criminal, civil and administrative figures
+    ArticleFile file = ArticleFile.read(
+        CorpusPaths.repositoryRoot().resolve("enrich/src/test/resources/blind5/ru/003.txt"));
+    Classification c = CLASSIFIER.classify(file.title(), file.body(), file.publishedAt(), null);
+    Map<String, Integer> byKind = new java.util.TreeMap<>();
+    c.charges().forEach(ch -> byKind.merge(ch.kind(), ch.count() == null ? 1 : ch.count(), Integer::sum));
+    assertThat(byKind).containsExactlyInAnyOrderEntriesOf(Map.of("criminal", 3, "civil", 7, "administrative", 4));
+  }
 }
