@@ -735,6 +735,9 @@ class ClassifierTest {
     assertThat(c.charges()).isEmpty();
     assertThat(c.violationTypes()).containsAnyOf("legislative_restriction", "legislative_change")
         .doesNotContain("administrative_prosecution");
+    Classification kk = classify("Заң жобасына сәйкес, блогерлер тіркелуге міндетті болады. Бұл талапты бұзғаны үшін "
+        + "Әкімшілік құқық бұзушылық туралы кодекстің 453-бабына жаңа айыппұлдар қосылмақ.", JUNE_2024);
+    assertThat(kk.charges()).isEmpty();
   }
 
   @Test
