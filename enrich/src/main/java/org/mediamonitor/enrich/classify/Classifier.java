@@ -1760,7 +1760,9 @@ public final class Classifier {
           byKind.keySet().removeIf(k -> scan.closedKinds.contains(k) && !scan.judgedSpeech.contains(k));
         }
       }
-      boolean speechContext = seg.summary() || isSpeechContext(incidentLegal, incidentTags, firstSent, lastSent);
+      // a monitor's digest lists only events it counts as pressure on speech
+      boolean speechContext = seg.summary() || digest
+          || isSpeechContext(incidentLegal, incidentTags, firstSent, lastSent);
       if (!speechContext) {
         byKind.clear();
       }

@@ -159,4 +159,20 @@ class DigestTest {
     c.charges().forEach(ch -> byKind.merge(ch.kind(), ch.count() == null ? 1 : ch.count(), Integer::sum));
     assertThat(byKind).containsExactlyInAnyOrderEntriesOf(Map.of("criminal", 3, "civil", 7, "administrative", 4));
   }
+
+  @Test
+  void shouldCountACaseADigestListsWithoutNamingWhyItIsAboutSpeech() {
+    String ru = """
+        Нарушения свободы слова в Казахстане. Сентябрь 2016 года
+        Выдуманный фонд «Еркін сөз» провел исследование нарушений свободы слова в сентябре 2016 года.
+
+        Среди сообщений:
+
+        - Айдар и Марат Сейтовы в ходе судебных прений еще раз заявили о своей невиновности. Айдар Сейтов в последнем слове назвал имена заказчиков уголовного преследования.
+
+        - Министр обвиняет режиссера Арсена Калиева в клевете.
+        """;
+    Classification c = classify(ru, "2016-10-05T06:00:00Z");
+    assertThat(charges(c.charges())).anyMatch(ch -> ch.startsWith("criminal:in_court"));
+  }
 }
