@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -66,37 +68,17 @@ class SingleObjectWireFormatTest {
   @Test
   void shouldReadAnEnrichedArticleWrittenBeforeIncidentsHadTheSummaryFlag() throws IOException {
     Schema v1 = SingleObjectWireFormat.history(EnrichedArticle.getClassSchema()).get(0);
-    Schema incidentV1 = v1.getField("incidents").schema().getElementType();
-    assertThat(incidentV1.getField("summary")).isNull();
+    assertThat(v1.getField("incidents").schema().getElementType().getField("summary")).isNull();
     assertThat(SchemaNormalization.parsingFingerprint64(v1))
         .isNotEqualTo(SchemaNormalization.parsingFingerprint64(EnrichedArticle.getClassSchema()));
-    GenericRecord incident = new GenericData.Record(incidentV1);
-    incident.put("index", 0);
-    incident.put("start", 0);
-    incident.put("end", 40);
-    incident.put("violationTypes", java.util.List.of("criminal_prosecution"));
-    incident.put("legalBasis", java.util.List.of("KZ-CC-274"));
-    incident.put("charges", java.util.List.of());
-    incident.put("evidence", java.util.List.of());
-    GenericRecord old = new GenericData.Record(v1);
-    old.put("articleId", "old-enriched-1");
-    old.put("fetchedAt", Instant.parse("2024-01-02T03:04:05Z").toEpochMilli());
-    old.put("enrichedAt", Instant.parse("2024-01-02T03:04:06Z").toEpochMilli());
-    old.put("contentHash", "h");
-    old.put("revision", 1);
-    old.put("language", "en");
-    old.put("onTopic", true);
-    old.put("incidents", java.util.List.of(incident));
-    old.put("evidence", java.util.List.of());
-    old.put("taxonomyVersion", "2025.3.0");
 
-    EnrichedArticle read = WireFormat.singleObject().serde(EnrichedArticle.class).deserializer()
-        .deserialize("t", encodeGeneric(v1, old));
+    EnrichedArticle read = readEnrichedWrittenWith(v1, Map.of("legalBasis", List.of("KZ-CC-274")));
 
     assertThat(read.getArticleId()).isEqualTo("old-enriched-1");
     assertThat(read.getIncidents()).singleElement().satisfies(i -> {
       assertThat(i.getLegalBasis()).containsExactly("KZ-CC-274");
       assertThat(i.getSummary()).as("added in v2 with default false").isFalse();
+      assertThat(i.getBackground()).as("added in v3 with default false").isFalse();
     });
   }
 
@@ -106,34 +88,40 @@ class SingleObjectWireFormatTest {
     Schema incidentV2 = v2.getField("incidents").schema().getElementType();
     assertThat(incidentV2.getField("summary")).isNotNull();
     assertThat(incidentV2.getField("background")).isNull();
-    GenericRecord incident = new GenericData.Record(incidentV2);
-    incident.put("index", 0);
-    incident.put("start", 0);
-    incident.put("end", 40);
-    incident.put("violationTypes", java.util.List.of("criminal_prosecution"));
-    incident.put("legalBasis", java.util.List.of());
-    incident.put("charges", java.util.List.of());
-    incident.put("evidence", java.util.List.of());
-    incident.put("summary", true);
-    GenericRecord old = new GenericData.Record(v2);
-    old.put("articleId", "v2-enriched-1");
-    old.put("fetchedAt", Instant.parse("2026-11-26T03:04:05Z").toEpochMilli());
-    old.put("enrichedAt", Instant.parse("2026-11-26T03:04:06Z").toEpochMilli());
-    old.put("contentHash", "h");
-    old.put("revision", 1);
-    old.put("language", "ru");
-    old.put("onTopic", true);
-    old.put("incidents", java.util.List.of(incident));
-    old.put("evidence", java.util.List.of());
-    old.put("taxonomyVersion", "2025.4.0");
 
-    EnrichedArticle read = WireFormat.singleObject().serde(EnrichedArticle.class).deserializer()
-        .deserialize("t", encodeGeneric(v2, old));
+    EnrichedArticle read = readEnrichedWrittenWith(v2, Map.of("summary", true));
 
     assertThat(read.getIncidents()).singleElement().satisfies(i -> {
       assertThat(i.getSummary()).isTrue();
       assertThat(i.getBackground()).as("added in v3 with default false").isFalse();
     });
+  }
+
+  /** An enriched article of one incident written with an earlier schema, read with the current one. */
+  private static EnrichedArticle readEnrichedWrittenWith(Schema writer, Map<String, Object> incidentFields)
+      throws IOException {
+    GenericRecord incident = new GenericData.Record(writer.getField("incidents").schema().getElementType());
+    incident.put("index", 0);
+    incident.put("start", 0);
+    incident.put("end", 40);
+    incident.put("violationTypes", List.of("criminal_prosecution"));
+    incident.put("legalBasis", List.of());
+    incident.put("charges", List.of());
+    incident.put("evidence", List.of());
+    incidentFields.forEach(incident::put);
+    GenericRecord old = new GenericData.Record(writer);
+    old.put("articleId", "old-enriched-1");
+    old.put("fetchedAt", Instant.parse("2024-01-02T03:04:05Z").toEpochMilli());
+    old.put("enrichedAt", Instant.parse("2024-01-02T03:04:06Z").toEpochMilli());
+    old.put("contentHash", "h");
+    old.put("revision", 1);
+    old.put("language", "en");
+    old.put("onTopic", true);
+    old.put("incidents", List.of(incident));
+    old.put("evidence", List.of());
+    old.put("taxonomyVersion", "2025.3.0");
+    return WireFormat.singleObject().serde(EnrichedArticle.class).deserializer()
+        .deserialize("t", encodeGeneric(writer, old));
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.mediamonitor.enrich.classify.Classification.ChargeResult;
 import org.mediamonitor.enrich.classify.Classification.EvidenceSpan;
 import org.mediamonitor.enrich.classify.Classification.Figures;
@@ -1357,7 +1358,6 @@ public final class Classifier {
       return skip;
     }
 
-    /** Collects the provisions and the rule-tagged violations of the incident's sentences. */
     /**
      * "Заведомо ложные сведения, порочащие честь" is how the law defines клевета: beside a
      * defamation, "knowingly false" in the wording is no second offence (art. 274) unless cited.
@@ -1365,21 +1365,11 @@ public final class Classifier {
     void dropDefinitionOfDefamation(LocalDate lawDate, Map<Integer, List<Legal>> legalBySentence, Set<String> legal,
         List<EvidenceSpan> evidence) {
       Taxonomy.Offence defamation = taxonomy.offences().get(DEFAMATION_OFFENCE);
-      if (!legal.contains(FALSE_INFORMATION) || defamation == null || !legal.contains(defamation.codeAt(lawDate))) {
+      if (!legal.contains(FALSE_INFORMATION) || defamation == null || !legal.contains(defamation.codeAt(lawDate))
+          || standsBy(FALSE_INFORMATION, legalBySentence, s -> false)) {
         return;
       }
-      for (List<Legal> ls : legalBySentence.values()) {
-        for (Legal l : ls) {
-          if (l.code().equals(FALSE_INFORMATION) && l.evidence().ruleId().startsWith("citation.")) {
-            return;
-          }
-        }
-      }
-      legal.remove(FALSE_INFORMATION);
-      evidence.removeIf(e -> e.tag().equals("legal:" + FALSE_INFORMATION));
-      for (List<Legal> ls : legalBySentence.values()) {
-        ls.removeIf(l -> l.code().equals(FALSE_INFORMATION));
-      }
+      dropCode(FALSE_INFORMATION, legalBySentence, legal, evidence);
     }
 
     /**
@@ -1396,21 +1386,8 @@ public final class Classifier {
       for (int s = firstSent; s <= lastSent && !fraud; s++) {
         fraud = sentTags.get(s).contains(CUE_FRAUD);
       }
-      if (!fraud) {
-        return;
-      }
-      for (Map.Entry<Integer, List<Legal>> e : legalBySentence.entrySet()) {
-        for (Legal l : e.getValue()) {
-          if (l.code().equals(FALSE_INFORMATION) && (l.evidence().ruleId().startsWith("citation.")
-              || saysSpread(e.getKey()))) {
-            return;
-          }
-        }
-      }
-      legal.remove(FALSE_INFORMATION);
-      evidence.removeIf(e -> e.tag().equals("legal:" + FALSE_INFORMATION));
-      for (List<Legal> ls : legalBySentence.values()) {
-        ls.removeIf(l -> l.code().equals(FALSE_INFORMATION));
+      if (fraud && !standsBy(FALSE_INFORMATION, legalBySentence, s -> sentenceHas(s, SPREAD_STEMS))) {
+        dropCode(FALSE_INFORMATION, legalBySentence, legal, evidence);
       }
     }
 
@@ -1430,42 +1407,44 @@ public final class Classifier {
           return;
         }
       }
+      if (!standsBy(HONOR_DIGNITY, legalBySentence, s -> sentenceHas(s, HONOUR_STEMS))) {
+        dropCode(HONOR_DIGNITY, legalBySentence, legal, evidence);
+      }
+    }
+
+    /** Whether {@code code} is cited by number, or named in a sentence that {@code sentenceSays}. */
+    boolean standsBy(String code, Map<Integer, List<Legal>> legalBySentence, IntPredicate sentenceSays) {
       for (Map.Entry<Integer, List<Legal>> e : legalBySentence.entrySet()) {
         for (Legal l : e.getValue()) {
-          if (l.code().equals(HONOR_DIGNITY) && (l.evidence().ruleId().startsWith("citation.")
-              || namesHonour(e.getKey()))) {
-            return;
+          if (l.code().equals(code)
+              && (l.evidence().ruleId().startsWith("citation.") || sentenceSays.test(e.getKey()))) {
+            return true;
           }
         }
       }
-      legal.remove(HONOR_DIGNITY);
-      evidence.removeIf(e -> e.tag().equals("legal:" + HONOR_DIGNITY));
+      return false;
+    }
+
+    /** Removes {@code code} from the incident's provisions, their evidence and the sentences' lists. */
+    static void dropCode(String code, Map<Integer, List<Legal>> legalBySentence, Set<String> legal,
+        List<EvidenceSpan> evidence) {
+      legal.remove(code);
+      evidence.removeIf(e -> e.tag().equals("legal:" + code));
       for (List<Legal> ls : legalBySentence.values()) {
-        ls.removeIf(l -> l.code().equals(HONOR_DIGNITY));
+        ls.removeIf(l -> l.code().equals(code));
       }
     }
 
     private static final List<String> HONOUR_STEMS = List.of("honou", "honor", "dignity", "defam", "libel", "чест",
         "достоинств", "клевет", "ар-намыс", "ар намыс", "ар-ождан", "ар ождан", "қадір", "жала");
 
-    /** Whether sentence s names honour, dignity or defamation, not only business reputation. */
-    boolean namesHonour(int s) {
-      String sentence = ix.lowerText().substring(ix.sentenceStart(s), ix.sentenceEnd(s));
-      for (String stem : HONOUR_STEMS) {
-        if (sentence.contains(stem)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
     private static final List<String> SPREAD_STEMS = List.of("spread", "dissemin", "publish", "posted", "распростран",
         "опубликова", "размести", "тарат", "жария");
 
-    /** Whether sentence s says something was spread or published. */
-    boolean saysSpread(int s) {
+    /** Whether sentence s holds one of the stems (honour and defamation; spread and published). */
+    boolean sentenceHas(int s, List<String> stems) {
       String sentence = ix.lowerText().substring(ix.sentenceStart(s), ix.sentenceEnd(s));
-      for (String stem : SPREAD_STEMS) {
+      for (String stem : stems) {
         if (sentence.contains(stem)) {
           return true;
         }
@@ -1473,6 +1452,7 @@ public final class Classifier {
       return false;
     }
 
+    /** Collects the provisions and the rule-tagged violations of the incident's sentences. */
     void legalAndViolations(int firstSent, int lastSent, BitSet skip, LocalDate lawDate,
         Map<Integer, List<Legal>> legalBySentence, Set<String> legal, Set<String> violations,
         List<EvidenceSpan> evidence) {
