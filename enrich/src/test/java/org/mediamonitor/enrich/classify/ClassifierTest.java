@@ -748,6 +748,17 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadAKazakhDeclarationOfSuspicionAsAChargeFiled() {
+    Classification c = classify("Ұлттық қауіпсіздік комитеті Жаңаөзенде бірнеше белсендіні ұстап, оларға әлеуметтік "
+        + "алауыздықты қоздыру бойынша күдік жариялады (ҚР ҚК 174-бабы).", JUNE_2024);
+    assertThat(c.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("criminal");
+      assertThat(ch.stage()).isEqualTo("filed");
+      assertThat(ch.count()).as("several").isNull();
+    });
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
