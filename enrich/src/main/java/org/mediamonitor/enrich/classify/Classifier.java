@@ -1902,6 +1902,9 @@ public final class Classifier {
         return;
       }
       Integer count = t.contains(CUE_SEVERAL) ? null : count(s, seg.summary());
+      if (count == null && !t.contains(CUE_SEVERAL) && !seg.summary() && !t.contains(CUE_WITNESS)) {
+        count = namedPersons(s); // "Aidos Temirov, Zhuldyz Baimenova and Ruslan Kenzhin were charged"
+      }
       boolean countStated = count != null || t.contains(CUE_SEVERAL);
       if (count == null && !t.contains(CUE_SEVERAL)) {
         count = 1;
@@ -2749,6 +2752,62 @@ public final class Classifier {
       }
       String before = ix.token(t - 1);
       return NUMBER_LABELS.contains(before);
+    }
+
+    /**
+     * The persons of a list of full names joined by commas and "and" in sentence s ("Aidos Temirov,
+     * Zhuldyz Baimenova and Ruslan Kenzhin", "Сейтказы и Асет Матаевы" is not one): two or more, or
+     * null when the sentence has no such list. A name is two capitalised words, none of them a word
+     * of an institution ("Criminal Code", "Supreme Court").
+     */
+    Integer namedPersons(int s) {
+      java.util.regex.Matcher m = NAME_LIST.matcher(ix.text).region(ix.sentenceStart(s), ix.sentenceEnd(s));
+      while (m.find()) {
+        String list = m.group();
+        if (INSTITUTION_WORD.matcher(list).find() || afterPreposition(m.start())) {
+          continue; // "the Committee on Legal Statistics and Special Records" names no persons
+        }
+        int names = 1;
+        java.util.regex.Matcher sep = NAME_SEPARATOR.matcher(list);
+        while (sep.find()) {
+          names++;
+        }
+        if (names >= 2 && names <= 30) {
+          return names;
+        }
+      }
+      return null;
+    }
+
+    private static final String NAME = "\\p{Lu}[\\p{Ll}'’-]+\\s+\\p{Lu}[\\p{Ll}'’-]+";
+    private static final java.util.regex.Pattern NAME_LIST = java.util.regex.Pattern.compile(
+        NAME + "(?:\\s*,\\s*" + NAME + ")*\\s+(?:and|и|және)\\s+" + NAME);
+    private static final java.util.regex.Pattern NAME_SEPARATOR = java.util.regex.Pattern.compile(
+        "\\s*,\\s*(?=\\p{Lu})|\\s+(?:and|и|және)\\s+(?=\\p{Lu})");
+    private static final java.util.regex.Pattern INSTITUTION_WORD = java.util.regex.Pattern.compile(
+        "(?U)\\b(?:Code|Court|Ministry|Committee|Office|Department|Law|Republic|Kazakhstan|Council|Foundation|Party|"
+            + "Кодекс\\p{L}*|Суд\\p{L}*|Министерств\\p{L}*|Комитет\\p{L}*|Закон\\p{L}*|Республик\\p{L}*|"
+            + "Казахстан\\p{L}*|Фонд\\p{L}*|Қазақстан\\p{L}*|Кодекс\\p{L}*|Сот\\p{L}*|Министрлі\\p{L}*|"
+            + "Statistics|Records|Service|Agency|Affairs|Security|Police|Prosecutor\\p{L}*|Parliament|Senate|"
+            + "Mazhilis|Assembly|Union|Association|Company|Group|Media|News|Radio|Television|Channel|Times|Post|"
+            + "Today|Press|Agenc\\p{L}*|Служб\\p{L}*|Агентств\\p{L}*|Департамент\\p{L}*|Управлени\\p{L}*|"
+            + "Прокуратур\\p{L}*|Полици\\p{L}*|Сенат\\p{L}*|Мажилис\\p{L}*|Парламент\\p{L}*|Союз\\p{L}*|"
+            + "Ассоциаци\\p{L}*|Компани\\p{L}*|Групп\\p{L}*|Медиа|Новост\\p{L}*|Газет\\p{L}*|Канал\\p{L}*)\\b");
+
+    /** Words after which capitalised words continue a name of an institution or a title, not persons. */
+    private static final Set<String> NAME_LIST_BLOCKERS = Set.of("of", "on", "the", "for", "по", "о", "об", "при",
+        "туралы", "жөніндегі");
+
+    boolean afterPreposition(int start) {
+      int e = start - 1;
+      while (e >= 0 && isSpace(ix.text.charAt(e))) {
+        e--;
+      }
+      int b = e;
+      while (b >= 0 && Character.isLetter(ix.text.charAt(b))) {
+        b--;
+      }
+      return e > b && NAME_LIST_BLOCKERS.contains(ix.text.substring(b + 1, e + 1).toLowerCase(Locale.ROOT));
     }
 
     /** A number between commas right after a capitalised word: an age in apposition ("Omarova, 24,"). */

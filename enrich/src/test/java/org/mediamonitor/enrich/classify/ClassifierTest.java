@@ -759,6 +759,18 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldCountTheNamesOfAListOfAccused() {
+    Classification c = classify("Aidos Temirov, Zhuldyz Baimenova and Ruslan Kenzhin, activists of the invented "
+        + "group Zhaiyq Voice, were charged in December under Article 274 of the Criminal Code over videos.",
+        JUNE_2024);
+    assertThat(c.charges()).singleElement().satisfies(ch -> assertThat(ch.count()).isEqualTo(3));
+    // an institution's name is no list of persons
+    Classification committee = classify("Blogger Omar Seitov was charged under Article 274 of the Criminal Code, "
+        + "according to the Committee on Legal Statistics and Special Records.", JUNE_2024);
+    assertThat(committee.charges()).singleElement().satisfies(ch -> assertThat(ch.count()).isEqualTo(1));
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
