@@ -2216,10 +2216,30 @@ public final class Classifier {
           }
         }
       }
+      if (!out.isEmpty() && neitherNor(s)) {
+        // "ни уголовного, ни административного дела не заводилось", "neither ... nor", "не ... не":
+        // the negation reaches every kind the sentence names
+        for (Hit k : hs) {
+          for (String tag : ruleTags[k.rule()]) {
+            String ty = type(tag);
+            if (ty.equals("kind") || ty.equals("weakkind")) {
+              out.add(value(tag));
+            }
+          }
+        }
+      }
       if (!out.isEmpty()) {
         return out;
       }
       return anyKind ? out : null;
+    }
+
+    /** "ни ..., ни ...", "neither ... nor", "не ..., не ..." in sentence s. */
+    boolean neitherNor(int s) {
+      String sentence = " " + ix.lowerText().substring(ix.sentenceStart(s), ix.sentenceEnd(s)) + " ";
+      int first = sentence.indexOf(" ни ");
+      return first >= 0 && sentence.indexOf(" ни ", first + 3) >= 0
+          || sentence.contains(" neither ") && sentence.contains(" nor ");
     }
 
     /** No clause break (, ; : or a dash between spaces) between two hits of one sentence. */

@@ -771,6 +771,16 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldApplyNeitherNorToEveryKindItNames() {
+    Classification c = classify("В полиции подтвердили, что ни уголовного, ни административного дела в отношении "
+        + "редактора выдуманной газеты «Кызылжар» не заводилось.", JUNE_2024);
+    assertThat(c.charges()).isEmpty();
+    // one negated kind leaves the other
+    assertThat(kinds(classify("Уголовное дело не заводилось, но на редактора выдуманной газеты «Кызылжар» составили "
+        + "протокол по статье 456-2 КоАП.", JUNE_2024))).containsExactly("administrative");
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
