@@ -36,6 +36,7 @@ public final class ArticleIngestor implements AutoCloseable {
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     this.metrics = new IngestMetrics(registry);
+    metrics.follow(publisher);
     this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
     this.clock = clock;
   }

@@ -226,6 +226,14 @@ public final class ArticlePublisher implements AutoCloseable {
     return published.size();
   }
 
+  /**
+   * Records of raw-articles (another writer's, or this publisher's in flight) not yet applied to
+   * what this publisher knows; empty when its state does not follow the topic.
+   */
+  public java.util.OptionalLong knownArticlesBehind() {
+    return published.behind();
+  }
+
   /** Waits for records in flight (up to the acknowledgement timeout), then closes the producer. */
   @Override
   public void close() {

@@ -123,6 +123,8 @@ final class DiskKnownArticles implements KnownArticles {
   private final Map<Integer, Long> applied = new HashMap<>();
   /** Reads the topic after the start-up catch-up; null until {@link #follow} and after {@link #close()}. */
   private volatile Follower follower;
+  /** The follower's lag after its last poll, or -1 before it knows it. */
+  private volatile long behind = -1;
   private boolean closed;
 
   private DiskKnownArticles(Path dir, Clock clock, Options options, LRUCache blockCache, BloomFilter bloom,
@@ -373,6 +375,16 @@ final class DiskKnownArticles implements KnownArticles {
           consumer.assignment().forEach(tp -> position.put(tp.partition(), consumer.position(tp)));
           batch.finish(position, confirm);
         }
+        long lag = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+          java.util.OptionalLong l = consumer.currentLag(tp); // from the last fetch, no request
+          if (l.isEmpty()) {
+            lag = -1;
+            break;
+          }
+          lag += l.getAsLong();
+        }
+        behind = lag;
         return true;
       }
     }
@@ -516,6 +528,12 @@ final class DiskKnownArticles implements KnownArticles {
       // the record is in Kafka and the position is not past it: the follower or the next start applies it
       LOG.error("cannot record article {} in the known-articles store at {}: {}", id, dir, e.getMessage());
     }
+  }
+
+  @Override
+  public java.util.OptionalLong behind() {
+    long b = behind;
+    return b < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(b);
   }
 
   @Override

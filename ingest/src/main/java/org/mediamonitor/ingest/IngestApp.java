@@ -142,6 +142,7 @@ public final class IngestApp implements Service {
       health.put("feeds", feeds.health());
     }
     health.put("knownArticles", ingestor.publisher().knownArticles());
+    ingestor.publisher().knownArticlesBehind().ifPresent(b -> health.put("knownArticlesBehind", b));
     if (watcher != null) {
       health.put("watchDir", watcher.dir().toString());
       health.put("watcher", watcher.isRunning() ? "running" : "stopped");

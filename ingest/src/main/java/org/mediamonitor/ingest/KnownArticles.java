@@ -21,6 +21,14 @@ interface KnownArticles extends AutoCloseable {
   /** Ids known to have been published (an estimate where the store only estimates). */
   long size();
 
+  /**
+   * Records of raw-articles written but not yet applied to this state, when it follows the topic
+   * (the disk store's follower); empty when it does not, or before it first polled.
+   */
+  default java.util.OptionalLong behind() {
+    return java.util.OptionalLong.empty();
+  }
+
   /** For the start-up log: how many, and where the state lives. */
   String describe();
 

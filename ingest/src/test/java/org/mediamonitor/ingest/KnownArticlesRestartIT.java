@@ -166,6 +166,8 @@ class KnownArticlesRestartIT {
       publishAll(service, articles(30, 60, "a"));
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
           assertThat(service.knownArticles()).as("the service's 60 and the other writer's 30").isEqualTo(90));
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(service.knownArticlesBehind()).as("nothing left to apply").hasValue(0));
       // what the other writer published is not published again, and its new revision is the base of the next
       List<PublishResult> again = publishAll(service, List.of(article(510, "a"), article(7, "b"), article(7, "c")));
       assertThat(again).extracting(PublishResult::status).containsExactly(PublishResult.Status.UNCHANGED,
