@@ -175,4 +175,28 @@ class DigestTest {
     Classification c = classify(ru, "2016-10-05T06:00:00Z");
     assertThat(charges(c.charges())).anyMatch(ch -> ch.startsWith("criminal:in_court"));
   }
+
+  @Test
+  void shouldReadTheCategoriesOfAKazakhAndARussianSummary() {
+    String kk = """
+        Қазақстандағы сөз бостандығының бұзылуы. 2026 жылғы сәуір
+        2026 жылғы сәуірде мыналар тіркелді:
+        Журналистердің құқықтарын бұзу туралы 5 хабар, оның ішінде:
+        – құқық қорғау органдарына 1 шақыру;
+        – БАҚ пен журналистердің атын және бейнесін заңсыз пайдаланудың 2 жағдайы.
+        Ақпаратты еркін алу және тарату құқығын бұзу туралы 4 хабар, оның ішінде:
+        – БАҚ-ты кемсітудің 1 жағдайы;
+        – ақпарат таратқаны үшін азаматтарды қудалаудың 2 жағдайы.
+        """;
+    assertThat(classify(kk, "2026-05-15T06:00:00Z").violationTypes()).contains("summons_to_law_enforcement",
+        "misuse_of_image", "media_discrimination", "persecution_for_dissemination");
+    String ru = """
+        Нарушения свободы слова в Казахстане. Февраль 2026 года
+        В феврале 2026 года зафиксировано:
+        — 1 вызов журналиста в правоохранительные органы;
+        — 3 случая преследования граждан за распространение информации.
+        """;
+    assertThat(classify(ru, "2026-03-10T06:00:00Z").violationTypes()).contains("summons_to_law_enforcement",
+        "persecution_for_dissemination");
+  }
 }
