@@ -419,7 +419,12 @@ final class DiskKnownArticles implements KnownArticles {
       long deadline = System.nanoTime() + FINAL_READ.toNanos();
       Map<TopicPartition, Long> end;
       try {
-        end = consumer.endOffsets(consumer.assignment(), FINAL_READ);
+        try {
+          end = consumer.endOffsets(consumer.assignment(), FINAL_READ);
+        } catch (WakeupException e) {
+          // stop() woke the consumer while it was applying, not polling: the wakeup is spent now
+          end = consumer.endOffsets(consumer.assignment(), FINAL_READ);
+        }
       } catch (org.apache.kafka.common.errors.TimeoutException e) {
         LOG.info("{}: no end offsets at close ({}); the next start reads what the follower did not", topic.name(),
             e.getMessage());
@@ -433,6 +438,8 @@ final class DiskKnownArticles implements KnownArticles {
         } catch (RecordDeserializationException e) {
           skip(e);
           continue;
+        } catch (WakeupException e) {
+          continue; // a wakeup left over from stop()
         }
         if (!apply(records, reached) || reached) {
           return;
