@@ -39,33 +39,11 @@ final class CorpusPaths {
     return repositoryRoot().resolve("enrich/src/test/resources/labelled/labels.json");
   }
 
-  /** The second invented corpus of this module, written without looking at the classifier. */
-  static Path blindLabels() {
-    return repositoryRoot().resolve("enrich/src/test/resources/blind/labels.json");
-  }
-
-  /** The third invented corpus of this module, also written without looking at the classifier. */
-  static Path blind2Labels() {
-    return repositoryRoot().resolve("enrich/src/test/resources/blind2/labels.json");
-  }
-
-  /** The fourth invented corpus of this module, also written without looking at the classifier. */
-  static Path blind3Labels() {
-    return repositoryRoot().resolve("enrich/src/test/resources/blind3/labels.json");
-  }
-
-  /** The fifth invented corpus of this module, also written without looking at the classifier. */
-  static Path blind4Labels() {
-    return repositoryRoot().resolve("enrich/src/test/resources/blind4/labels.json");
-  }
-
-  /** The sixth invented corpus of this module, also written without looking at the classifier. */
-  static Path blind5Labels() {
-    return repositoryRoot().resolve("enrich/src/test/resources/blind5/labels.json");
-  }
-
-  /** The seventh invented corpus of this module, also written without looking at the classifier. */
-  static Path blind6Labels() {
-    return repositoryRoot().resolve("enrich/src/test/resources/blind6/labels.json");
+  /**
+   * The labels of an invented set of this module written blind, without looking at the classifier
+   * ({@code blind}, {@code blind2}, ...; each set's README says how and what it measured).
+   */
+  static Path blindLabels(String set) {
+    return repositoryRoot().resolve("enrich/src/test/resources/" + set + "/labels.json");
   }
 }
