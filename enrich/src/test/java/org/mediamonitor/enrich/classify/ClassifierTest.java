@@ -781,6 +781,14 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldTakeAStateInformationOrderForDiscriminationOnlyWhenAnOutletIsRefusedIt() {
+    assertThat(classify("Облыс әкімі журналистерді марапаттады. Биыл өңірлік басылымдар мемлекеттік ақпараттық "
+        + "тапсырыс аясында 40 мақала жариялады.", JUNE_2024).violationTypes()).doesNotContain("media_discrimination");
+    assertThat(classify("Акимат отказал выдуманной газете «Дала Айнасы» в госзаказе после ее критических "
+        + "публикаций.", JUNE_2024).violationTypes()).contains("media_discrimination");
+  }
+
+  @Test
   void shouldNotTakeTheWordingOfALawOrAPostponementForTheMedia() {
     Classification traffic = classify("Президент подписал закон о дорожном движении. Депутаты, выступая перед "
         + "представителями СМИ, отметили, что часть поправок исключена из итоговой редакции закона, а ограничение "
