@@ -501,8 +501,8 @@ public final class Classifier {
     List<IncidentResult> incidents(List<Segment> segments) {
       List<IncidentResult> incidents = new ArrayList<>();
       for (Segment seg : segments) {
-        IncidentResult inc = incident(seg, incidents.size());
-        List<ChargeResult> earlier = earlierCharges;
+        List<ChargeResult> earlier = new ArrayList<>();
+        IncidentResult inc = incident(seg, incidents.size(), earlier);
         if (seg.summary() && inc.violationTypes().isEmpty() && inc.legalBasis().isEmpty() && inc.charges().isEmpty()) {
           continue;
         }
@@ -1306,7 +1306,8 @@ public final class Classifier {
 
     // ------------------------------------------------------------ incidents
 
-    IncidentResult incident(Segment seg, int index) {
+    /** Classifies one segment; the earlier cases it recalls go to {@code earlier}. */
+    IncidentResult incident(Segment seg, int index, List<ChargeResult> earlier) {
       int firstSent = ix.sentenceOf(seg.start());
       int lastSent = ix.sentenceOf(Math.max(seg.start(), seg.end() - 1));
       LocalDate date = seg.summary() ? null : incidentDate(seg);
@@ -1332,7 +1333,7 @@ public final class Classifier {
       }
 
       List<ChargeResult> charges = charges(seg, firstSent, lastSent, skip, legalBySentence, legal, incidentTags,
-          evidence);
+          evidence, earlier);
       List<String> types = violationTypes(charges, legal, violations);
       return new IncidentResult(index, Math.max(0, seg.start() - offset), Math.max(0, seg.end() - offset),
           seg.summary(), false, date, List.copyOf(types), List.copyOf(legal), charges, List.copyOf(evidence));
@@ -1687,7 +1688,7 @@ public final class Classifier {
 
     List<ChargeResult> charges(Segment seg, int firstSent, int lastSent, BitSet skip,
         Map<Integer, List<Legal>> legalBySentence, Set<String> incidentLegal, Set<String> incidentTags,
-        List<EvidenceSpan> incidentEvidence) {
+        List<EvidenceSpan> incidentEvidence, List<ChargeResult> earlier) {
       ChargeScan scan = new ChargeScan();
       Set<String> incidentKinds = new HashSet<>();
       boolean victimSide = false;
@@ -1750,22 +1751,14 @@ public final class Classifier {
       // same article") is a charge of its own, not a stage of the current case. It is kept apart when
       // its sentence dates it years back, or when a current case of the kind stands beside it;
       // otherwise ("Earlier, the court sentenced him") it is the report's own case.
-      List<ChargeResult> earlier = new ArrayList<>();
-      for (int i = 0; i < scan.earlier.size(); i++) {
+      for (int i = 0; speechContext && i < scan.earlier.size(); i++) {
         Mention m = scan.earlier.get(i);
-        if (!speechContext) {
-          continue;
-        }
         if (scan.earlierDated.get(i) || byKind.containsKey(m.kind)) {
           earlier.add(chargeResult(m, incidentLegal));
         } else {
-          Mention cur = byKind.get(m.kind);
-          if (cur == null) {
-            byKind.put(m.kind, m);
-          }
+          byKind.put(m.kind, m);
         }
       }
-      earlierCharges = List.copyOf(earlier);
       return chargeResults(byKind, incidentLegal, incidentEvidence);
     }
 
@@ -1781,11 +1774,8 @@ public final class Classifier {
       }
       List<String> types = violationTypes(earlier, basis, new LinkedHashSet<>());
       return new IncidentResult(of.index() + 1, of.start(), of.end(), false, true, null, List.copyOf(types),
-          List.copyOf(basis), earlier, List.copyOf(evidence));
+          List.copyOf(basis), List.copyOf(earlier), List.copyOf(evidence));
     }
-
-    /** The charges of earlier cases found by the last {@link #charges} call. */
-    private List<ChargeResult> earlierCharges = List.of();
 
     /** One charge from a mention, with a basis from the incident's provisions if its sentence named none. */
     ChargeResult chargeResult(Mention m, Set<String> incidentLegal) {
