@@ -1814,6 +1814,90 @@ public final class Classifier {
       return 0;
     }
 
+    /**
+     * Whether sentence s places its events in an earlier month than the report's ("In March" in a
+     * September report, "в прошлом году", "былтыр").
+     */
+    boolean datesEarlierMonth(int s) {
+      if (referenceDate == null) {
+        return false;
+      }
+      int from = ix.tokenFrom(ix.sentenceStart(s));
+      int end = ix.sentenceEnd(s);
+      String prev = "";
+      for (int t = from; t < ix.tokens && ix.tokStart[t] < end; t++) {
+        String w = ix.token(t);
+        if (LAST_YEAR.contains(prev + " " + w) || w.equals("былтыр")) {
+          return true;
+        }
+        int month = monthAdverbial(prev, w, Character.isUpperCase(ix.text.charAt(ix.tokStart[t])));
+        if (month > 0 && month != referenceDate.getMonthValue()) {
+          return true; // a month before the report's: this year's when earlier, else last year's
+        }
+        prev = w;
+      }
+      return false;
+    }
+
+    private static final Set<String> LAST_YEAR = Set.of("last year", "прошлом году", "өткен жылы");
+
+    /**
+     * The month an adverbial names: "in March", "в марте", "наурызда" or "наурыз айында"; 0 otherwise
+     * ("in may" is a verb unless capitalised). {@code capital}: the word is written with a capital.
+     */
+    static int monthAdverbial(String prev, String w, boolean capital) {
+      if (w.startsWith("айы") && Grammar.monthName(prev) > 0 && prev.equals(Grammar.MONTH_KK[Grammar.monthName(prev) - 1])) {
+        return Grammar.monthName(prev); // "наурыз айында"
+      }
+      int month = Grammar.monthName(w);
+      if (month == 0) {
+        return 0;
+      }
+      if (prev.equals("in") && (capital || !w.equals("may")) || prev.equals("в") && w.endsWith("е")) {
+        return month;
+      }
+      String kk = Grammar.MONTH_KK[month - 1];
+      return w.startsWith(kk) && w.length() > kk.length() + 1 ? month : 0; // "наурызда"
+    }
+
+    /**
+     * Whether sentence s names a person (two capitalised words, not an institution) whose surname
+     * the incident has not named before it: "a court in Taraz convicted pensioner Serik Dauletov".
+     */
+    boolean namesNewPerson(int segStart, int s) {
+      int ss = ix.sentenceStart(s);
+      java.util.regex.Matcher m = CAPITAL_RUN.matcher(ix.text).region(ss, ix.sentenceEnd(s));
+      String before = ix.lowerText().substring(Math.max(0, segStart), ss);
+      while (m.find()) {
+        List<String> words = new ArrayList<>(List.of(m.group().split("\\s+")));
+        if (m.start() == ss) {
+          words.remove(0); // the sentence's first word is capitalised whatever it is
+        }
+        words.removeIf(w -> Grammar.monthName(w) > 0);
+        if (words.size() < 2 || words.size() > 3 || INSTITUTION_WORD.matcher(m.group()).find()
+            || afterPreposition(m.start())) {
+          continue;
+        }
+        String surname = words.get(words.size() - 1).toLowerCase(Locale.ROOT);
+        if (!before.contains(surname.substring(0, Math.min(surname.length(), 6)))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static final java.util.regex.Pattern CAPITAL_RUN = java.util.regex.Pattern.compile(
+        "\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)+");
+
+    static boolean hasKind(List<Mention> mentions, String kind) {
+      for (Mention m : mentions) {
+        if (m.kind.equals(kind)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     private static final List<String> EARLIER_MARKERS = List.of("earlier", "previously", "in the past", "ранее",
         "прежде", "напомним", "до этого", "в прошлом", "бұған дейін", "бұрын", "еске сала");
 
@@ -1909,10 +1993,12 @@ public final class Classifier {
           : "unknown") : maxStage(stages);
       boolean speech = chargeSide || t.contains(CUE_SPEECH) || t.contains(CUE_TARGET_MEDIA) || t.contains(CUE_JOURNALIST);
       int earlier = !seg.summary() && !digest && stage.equals("verdict") ? earlierCase(s) : 0;
+      boolean another = earlier == 0 && !seg.summary() && !digest && stage.equals("verdict")
+          && !scan.mentions.isEmpty() && datesEarlierMonth(s) && namesNewPerson(seg.start(), s);
       for (String k : kinds) {
         Mention m = mention(k, stage, count, ls, s);
         m.countStated = countStated;
-        if (earlier > 0) {
+        if (earlier > 0 || another && hasKind(scan.mentions, k)) {
           scan.earlier.add(m);
           scan.earlierDated.add(earlier == 2);
           continue;
@@ -1974,15 +2060,17 @@ public final class Classifier {
         if (victimOnly) {
           kinds.remove("criminal");
         }
-        // "sentenced to 15 days" on an administrative charge is not also a criminal case.
-        if (kinds.contains("administrative") && !strong.contains("criminal") && !provKinds.contains("criminal")) {
+        // A fine under a criminal article ("found guilty of defamation [2019] and fined") is the
+        // criminal sentence, not an administrative case; so is a fine in a sentence citing nothing
+        // when the report cites only criminal provisions ("convicted ... and fined him 100 MCI").
+        boolean criminalFine = (provKinds.contains("criminal") || provKinds.isEmpty() && criminalCaseOnly)
+            && !provKinds.contains("administrative") && !strong.contains("administrative");
+        // ...while "sentenced to 15 days" on an administrative charge is not also a criminal case.
+        if (kinds.contains("administrative") && !strong.contains("criminal") && !provKinds.contains("criminal")
+            && !criminalFine) {
           kinds.remove("criminal");
         }
-        // ...and a fine under a criminal article ("found guilty of defamation [2019] and fined") is
-        // the criminal sentence, not an administrative case; so is a fine in a sentence citing nothing
-        // when the report cites only criminal provisions.
-        if ((provKinds.contains("criminal") || provKinds.isEmpty() && criminalCaseOnly)
-            && !provKinds.contains("administrative") && !strong.contains("administrative")) {
+        if (criminalFine) {
           kinds.remove("administrative");
         }
         if (t.contains(CUE_CHALLENGE)) {

@@ -442,6 +442,23 @@ final class Grammar {
       {"may", "ма", "мамыр"}, {"jun", "июн", "маусым"}, {"jul", "июл", "шілде"}, {"aug", "август", "тамыз"},
       {"sep", "сентябр", "қыркүйек"}, {"oct", "октябр", "қазан"}, {"nov", "ноябр", "қараша"}, {"dec", "декабр", "желтоқсан"}};
 
+  /** Kazakh month names, January first. */
+  static final String[] MONTH_KK = java.util.Arrays.stream(MONTH_STEMS_BY_NUMBER).map(m -> m[2]).toArray(String[]::new);
+
+  private static final Pattern MONTH_NAME = Pattern.compile("(?:january|february|march|april|may|june|july|august"
+      + "|september|october|november|december|(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ём)"
+      + "|(?:март|август)(?:а|е|у|ом)?|ма(?:й|я|е|ю|ем)|(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек"
+      + "|қазан|қараша|желтоқсан)\\p{L}*)");
+
+  /**
+   * Month number of a whole month name in any of its forms ("March", "марте", "наурызда"), or 0: unlike
+   * {@link #month}, which reads a word already known to be a month, it does not take "Marat" for March.
+   */
+  static int monthName(String w) {
+    String s = w.toLowerCase(java.util.Locale.ROOT);
+    return MONTH_NAME.matcher(s).matches() ? month(s) : 0;
+  }
+
   /** Month number of an English, Russian or Kazakh month name or stem, or 0. */
   static int month(String w) {
     String s = w.toLowerCase(java.util.Locale.ROOT);

@@ -729,6 +729,28 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldKeepAnotherPersonsVerdictOfAnEarlierMonthApart() {
+    // JUNE_2024: "in March" is earlier in the year, "в прошлом году" last year
+    Classification c = classify("A district court in Astana on Thursday acquitted the invented columnist Daniyar "
+        + "Seitov, who had been charged with criminal insult under Article 131 over a post. In March a court in Taraz "
+        + "convicted pensioner Marat Zhunusov of insulting a school director in a voice message and fined him 100 "
+        + "monthly calculation indices.", JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage() + ":" + ch.count())
+        .containsExactly("criminal:verdict:1", "criminal:verdict:1");
+    assertThat(c.incidents()).filteredOn(Classification.IncidentResult::background).hasSize(1);
+    Classification ru = classify("Суд Костаная в четверг вынес приговор выдуманному блогеру Ержану Касымову по "
+        + "статье 274 УК РК. В прошлом году суд Рудного осудил по той же статье активистку Гульнару Бекову.",
+        JUNE_2024);
+    assertThat(ru.charges()).hasSize(2);
+    // the same person's earlier step, or another month with no new name, is the report's own case
+    Classification same = classify("A district court in Astana on Thursday upheld the sentence of the invented "
+        + "blogger Daniyar Seitov under Article 274 of the Criminal Code. In March the court of first instance had "
+        + "sentenced Daniyar Seitov to a fine.", JUNE_2024);
+    assertThat(same.charges()).hasSize(1);
+    assertThat(same.incidents()).noneMatch(Classification.IncidentResult::background);
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
