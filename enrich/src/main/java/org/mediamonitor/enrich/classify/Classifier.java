@@ -1816,11 +1816,15 @@ public final class Classifier {
 
     /**
      * Whether sentence s places its events in an earlier month than the report's ("In March" in a
-     * September report, "в прошлом году", "былтыр").
+     * September report, "в прошлом году", "былтыр", "In 2018" in a 2019 report).
      */
     boolean datesEarlierMonth(int s) {
       if (referenceDate == null) {
         return false;
+      }
+      int year = Grammar.latestYear(ix.lowerText(), ix.sentenceStart(s), ix.sentenceEnd(s));
+      if (year > 0 && year < referenceDate.getYear()) {
+        return true; // "In 2018, a court in Shu sentenced ..." in a 2019 report
       }
       int from = ix.tokenFrom(ix.sentenceStart(s));
       int end = ix.sentenceEnd(s);
@@ -1889,9 +1893,14 @@ public final class Classifier {
     private static final java.util.regex.Pattern CAPITAL_RUN = java.util.regex.Pattern.compile(
         "\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)+");
 
-    static boolean hasKind(List<Mention> mentions, String kind) {
+    /**
+     * Whether the incident already has a case of the kind at trial or judged: the report's own case,
+     * beside which another person's verdict of an earlier month is a case of its own. (A case only
+     * "initiated" may be a statistic or a vague mention, which the recalled verdict should not leave.)
+     */
+    static boolean judgedOrOnTrial(List<Mention> mentions, String kind) {
       for (Mention m : mentions) {
-        if (m.kind.equals(kind)) {
+        if (m.kind.equals(kind) && (m.stage.equals("in_court") || m.stage.equals("verdict"))) {
           return true;
         }
       }
@@ -1998,7 +2007,7 @@ public final class Classifier {
       for (String k : kinds) {
         Mention m = mention(k, stage, count, ls, s);
         m.countStated = countStated;
-        if (earlier > 0 || another && hasKind(scan.mentions, k)) {
+        if (earlier > 0 || another && judgedOrOnTrial(scan.mentions, k)) {
           scan.earlier.add(m);
           scan.earlierDated.add(earlier == 2);
           continue;
@@ -2439,6 +2448,9 @@ public final class Classifier {
         if (t + 1 < ix.tokens && ix.text.charAt(Math.min(te, ix.text.length() - 1)) == '%') {
           continue;
         }
+        if (!summary && isPersonNoun(next) && harmedAfter(t + 2)) {
+          continue; // "the brawl, in which 14 people were injured": victims, not accused
+        }
         if (!summary && t - first > 12 && (!Character.isLetter(w.charAt(0)) || !isPersonNoun(next))) {
           // Deep inside a news sentence a bare number is rarely the count of accused, and a number
           // word counts them only before a person ("двух микрорайонов" are no persons).
@@ -2448,6 +2460,22 @@ public final class Classifier {
       }
       return null;
     }
+
+    /** Whether one of the two tokens from t says persons were harmed ("were injured", "пострадали", "зардап шекті"). */
+    boolean harmedAfter(int t) {
+      for (int i = t; i < t + 2 && i < ix.tokens; i++) {
+        String w = ix.token(i);
+        for (String stem : HARMED_STEMS) {
+          if (w.startsWith(stem)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private static final List<String> HARMED_STEMS = List.of("injur", "hurt", "wounded", "killed", "died", "пострада",
+        "ранен", "погиб", "травмир", "зардап", "жарақат", "қаза");
 
     // ------------------------------------------------------------ tallies
 

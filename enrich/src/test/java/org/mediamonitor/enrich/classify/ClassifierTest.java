@@ -751,6 +751,16 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotCountPersonsHarmedAsPersonsCharged() {
+    Classification c = classify("The Taraz city court on Wednesday acquitted two administrators of the invented page "
+        + "Taraz Tany, charged under Article 174 of the Criminal Code over comments about a brawl. The brawl, in which "
+        + "14 people were injured, is the subject of a separate criminal case. In 2023 a court in Shu sentenced "
+        + "pensioner Oral Kemelov under the same article for a post.", JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage() + ":" + ch.count())
+        .containsExactlyInAnyOrder("criminal:verdict:2", "criminal:verdict:1");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
