@@ -246,6 +246,8 @@ public final class Classifier {
     /** Verdicts of earlier cases the report recalls, with whether the sentence dates them years back. */
     final List<Mention> earlier = new ArrayList<>();
     final List<Boolean> earlierDated = new ArrayList<>();
+    /** Cases of further persons a sentence adds to a kind already named ("Another journalist was fined"). */
+    final List<Mention> others = new ArrayList<>();
     /** The best stage of a sentence that names no kind, and its sentence. */
     String orphanStage;
     int orphanSentence = -1;
@@ -1709,7 +1711,7 @@ public final class Classifier {
         chargeSentence(seg, s, legalBySentence, incidentTags, scan);
       }
       Map<String, Mention> byKind = mergeByKind(scan.mentions);
-      if (byKind.size() == 1 && !seg.summary()) {
+      if (byKind.size() == 1 && !seg.summary() && scan.others.isEmpty()) {
         Mention only = byKind.values().iterator().next();
         if (!only.countStated && only.count != null && only.count == 1) {
           // "Суд над двумя активистами" in the title, the charge in another sentence
@@ -1759,7 +1761,22 @@ public final class Classifier {
           byKind.put(m.kind, m);
         }
       }
-      return chargeResults(byKind, incidentLegal, incidentEvidence);
+      // A further person's case of a kind whose first case stands is a charge of its own; if the
+      // first was closed, so is the report's account of that kind.
+      List<ChargeResult> further = new ArrayList<>();
+      for (Mention m : scan.others) {
+        if (speechContext && byKind.containsKey(m.kind)) {
+          further.add(chargeResult(m, incidentLegal));
+          incidentEvidence.addAll(m.evidence);
+        }
+      }
+      List<ChargeResult> out = chargeResults(byKind, incidentLegal, incidentEvidence);
+      if (further.isEmpty()) {
+        return out;
+      }
+      List<ChargeResult> all = new ArrayList<>(out);
+      all.addAll(further);
+      return List.copyOf(all);
     }
 
     /** The earlier cases an incident recalls, as an incident of their own over the same text, undated. */
@@ -1893,6 +1910,60 @@ public final class Classifier {
     private static final java.util.regex.Pattern CAPITAL_RUN = java.util.regex.Pattern.compile(
         "\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)+");
 
+    static boolean hasKind(List<Mention> mentions, String kind) {
+      for (Mention m : mentions) {
+        if (m.kind.equals(kind)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether sentence s adds a further person ("Another journalist, Vera Lopatina, was fined", "Еще
+     * одного журналиста ... суд оштрафовал", "осы парақшаның екінші әкімшісі"): a marker among its
+     * first six words, then a person noun within three words; at the head of the sentence, a name
+     * the incident has not named before will do instead of the noun.
+     */
+    boolean addsAnotherPerson(int segStart, int s) {
+      int first = ix.tokenFrom(ix.sentenceStart(s));
+      int end = ix.sentenceEnd(s);
+      for (int t = first; t < first + 6 && t + 1 < ix.tokens && ix.tokStart[t + 1] < end; t++) {
+        if (SUBJECT_KNOWN.contains(ix.token(t))) {
+          return false; // "He is the second editor convicted this year": the same person
+        }
+        int after = afterFurtherMarker(ix.token(t), ix.token(t + 1), t);
+        if (after < 0) {
+          continue;
+        }
+        for (int i = after; i < after + 3 && i < ix.tokens && ix.tokStart[i] < end; i++) {
+          if (isPersonNoun(ix.token(i))) {
+            return true;
+          }
+        }
+        return t == first && namesNewPerson(segStart, s);
+      }
+      return false;
+    }
+
+    /** A pronoun or a copula before the marker: the sentence is about a person already named. */
+    private static final Set<String> SUBJECT_KNOWN = Set.of("he", "she", "they", "is", "was", "became", "он", "она",
+        "они", "стал", "стала", "является", "ол", "олар");
+
+    /** The token after a "further person" marker starting at token t (words w1, w2), or -1. */
+    static int afterFurtherMarker(String w1, String w2, int t) {
+      if (w1.equals("another") || w1.equals("second") || w1.equals("third") || w1.startsWith("втор")
+          || w1.startsWith("трет") || w1.equals("екінші") || w1.equals("үшінші")) {
+        return t + 1;
+      }
+      if (w1.equals("a") && (w2.equals("second") || w2.equals("third")) || w1.equals("one") && w2.equals("more")
+          || (w1.equals("еще") || w1.equals("ещё")) && (w2.startsWith("одн") || w2.startsWith("дв") || w2.startsWith("тр"))
+          || w1.equals("тағы") && (w2.equals("бір") || w2.equals("екі"))) {
+        return t + 2;
+      }
+      return -1;
+    }
+
     /**
      * Whether the incident already has a case of the kind at trial or judged: the report's own case,
      * beside which another person's verdict of an earlier month is a case of its own. (A case only
@@ -2004,12 +2075,17 @@ public final class Classifier {
       int earlier = !seg.summary() && !digest && stage.equals("verdict") ? earlierCase(s) : 0;
       boolean another = earlier == 0 && !seg.summary() && !digest && stage.equals("verdict")
           && !scan.mentions.isEmpty() && datesEarlierMonth(s) && namesNewPerson(seg.start(), s);
+      boolean further = !seg.summary() && !digest && !scan.mentions.isEmpty() && addsAnotherPerson(seg.start(), s);
       for (String k : kinds) {
         Mention m = mention(k, stage, count, ls, s);
         m.countStated = countStated;
         if (earlier > 0 || another && judgedOrOnTrial(scan.mentions, k)) {
           scan.earlier.add(m);
           scan.earlierDated.add(earlier == 2);
+          continue;
+        }
+        if (further && hasKind(scan.mentions, k)) {
+          scan.others.add(m);
           continue;
         }
         scan.mentions.add(m);

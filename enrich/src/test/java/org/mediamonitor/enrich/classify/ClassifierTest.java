@@ -761,6 +761,25 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldCountAFurtherPersonsCaseOfTheSameKindApart() {
+    Classification ru = classify("Журналиста выдуманного издания «Дала Ньюс» Тимура Ахметова суд арестовал на 10 суток "
+        + "по ч. 3 ст. 488 КоАП. Еще одного журналиста – фотографа Ирину Светлову – суд оштрафовал на 50 МРП по той же "
+        + "статье.", JUNE_2024);
+    assertThat(ru.charges()).extracting(ch -> ch.kind() + ":" + ch.stage() + ":" + ch.count())
+        .containsExactly("administrative:verdict:1", "administrative:verdict:1");
+    Classification kk = classify("Абай аудандық соты блогер Нұрлан Сәрсеновке ҚР Қылмыстық кодексінің 274-бабы "
+        + "бойынша үкім шығарды. Айта кетейік, осы парақшаның екінші әкімшісі Гүлнар Оспанова да дәл осы бап бойынша "
+        + "күдікті ретінде танылған.", JUNE_2024);
+    assertThat(kk.charges()).extracting(ch -> ch.kind() + ":" + ch.stage())
+        .containsExactly("criminal:verdict", "criminal:filed");
+    // the same person described as "the second" is not another case
+    Classification same = classify("A court in Kostanay has convicted the invented editor Rinat Omarov of libel under "
+        + "Article 129 of the Criminal Code. He is the second regional editor convicted of criminal libel this year.",
+        JUNE_2024);
+    assertThat(same.charges()).extracting(Classification.ChargeResult::kind).containsOnlyOnce("criminal");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
