@@ -780,6 +780,16 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadACaseOrSuitACourtHasTakenAsInCourt() {
+    assertThat(classify("The case on dissemination of knowingly false information against the invented editor Aliya "
+        + "Nurova was sent to the Almaly district court of Almaty.", JUNE_2024).charges())
+        .extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("criminal:in_court");
+    assertThat(classify("The Taraz city court accepted for consideration the suit of a deputy akim against the "
+        + "invented newspaper Shahar Tany on protection of honour and dignity.", JUNE_2024).charges())
+        .extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("civil:in_court");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
