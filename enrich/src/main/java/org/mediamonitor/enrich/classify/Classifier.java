@@ -1966,12 +1966,14 @@ public final class Classifier {
 
     /**
      * Whether the incident already has a case of the kind at trial or judged: the report's own case,
-     * beside which another person's verdict of an earlier month is a case of its own. (A case only
-     * "initiated" may be a statistic or a vague mention, which the recalled verdict should not leave.)
+     * beside which another person's verdict of an earlier month is a case of its own; a stage sentence
+     * that names no kind ("The trial opened on Tuesday") counts. (A case only "initiated" may be a
+     * statistic or a vague mention, which the recalled verdict should not leave.)
      */
-    static boolean judgedOrOnTrial(List<Mention> mentions, String kind) {
-      for (Mention m : mentions) {
-        if (m.kind.equals(kind) && (m.stage.equals("in_court") || m.stage.equals("verdict"))) {
+    static boolean judgedOrOnTrial(ChargeScan scan, String kind) {
+      boolean trial = "in_court".equals(scan.orphanStage) || "verdict".equals(scan.orphanStage);
+      for (Mention m : scan.mentions) {
+        if (m.kind.equals(kind) && (trial || m.stage.equals("in_court") || m.stage.equals("verdict"))) {
           return true;
         }
       }
@@ -1997,6 +1999,9 @@ public final class Classifier {
       // from the whole incident; other kinds of the sentence ("an administrative protocol was
       // drawn up") still count. A negation naming no kind removes every kind.
       Set<String> negated = null;
+      if (t.contains("neg") && t.contains(CUE_WITNESS)) {
+        return; // "a fifth member was questioned as a witness and has not been charged": not the case
+      }
       if (t.contains("neg")) {
         negated = negatedKinds(s);
         if (negated == null) {
@@ -2050,7 +2055,8 @@ public final class Classifier {
         }
       }
       if (kinds.isEmpty()) {
-        if (hasStage && !seg.summary()) {
+        if (hasStage && !seg.summary() && !t.contains(CUE_LEGISLATIVE)) {
+          // ("At the parliamentary hearings a senator proposed a law": no stage of a case)
           noteOrphanStage(t, s, maxStage(stages), scan);
         }
         return;
@@ -2079,7 +2085,7 @@ public final class Classifier {
       for (String k : kinds) {
         Mention m = mention(k, stage, count, ls, s);
         m.countStated = countStated;
-        if (earlier > 0 || another && judgedOrOnTrial(scan.mentions, k)) {
+        if (earlier > 0 || another && judgedOrOnTrial(scan, k)) {
           scan.earlier.add(m);
           scan.earlierDated.add(earlier == 2);
           continue;
@@ -2894,7 +2900,9 @@ public final class Classifier {
         if (skip.get(s) || ytd.get(s) || tags.isEmpty() || tags.contains(CUE_WITNESS) || tags.contains(CUE_ATTACKER)) {
           continue; // "two correspondents were questioned as witnesses" are not the accused
         }
-        boolean about = tags.contains(CUE_JOURNALIST);
+        // a sentence that names a charge or its stage: "three journalists were detained" are not
+        // three persons charged when one of them is fined
+        boolean about = false;
         for (String tag : tags) {
           about |= tag.startsWith("stage:") || tag.startsWith("kind:") || tag.startsWith("weakkind:");
         }

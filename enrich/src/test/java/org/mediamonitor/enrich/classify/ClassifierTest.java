@@ -790,6 +790,31 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotLetAWitnessNotChargedCloseTheCase() {
+    Classification c = classify("The trial of four people who ran the invented Telegram channel Dala Signal opened on "
+        + "Tuesday. Prosecutors accuse them of inciting social discord under Article 174 of the Criminal Code. A fifth "
+        + "member of the team was questioned as a witness and has not been charged.", JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage() + ":" + ch.count())
+        .containsExactly("criminal:in_court:4");
+  }
+
+  @Test
+  void shouldNotReadParliamentaryHearingsAsAStageOfACase() {
+    Classification c = classify("Police opened a criminal case against the invented blogger Asel Nurova under Article "
+        + "274 of the Criminal Code over a post. At the parliamentary hearings on Tuesday, a deputy proposed to develop "
+        + "a law on social networks.", JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("criminal:filed");
+  }
+
+  @Test
+  void shouldNotCountJournalistsDetainedAsPersonsCharged() {
+    Classification c = classify("Трое журналистов были задержаны полицией во время акции в Алматы. Через три часа двоих "
+        + "отпустили. На внештатного журналиста выдуманного канала «Сквер» Ильдара Тимурова составили протокол по "
+        + "статье 488 КоАП, и суд назначил ему штраф в размере 20 МРП.", JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.count()).containsExactly("administrative:1");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
