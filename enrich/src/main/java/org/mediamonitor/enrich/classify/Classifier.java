@@ -1832,16 +1832,17 @@ public final class Classifier {
     }
 
     /**
-     * Whether sentence s places its events in an earlier month than the report's ("In March" in a
-     * September report, "в прошлом году", "былтыр", "In 2018" in a 2019 report).
+     * How far before the report sentence s places its events: 2 in an earlier year ("In 2018" in a
+     * 2019 report, "в прошлом году", "былтыр", "In October" in a March report), 1 in an earlier month
+     * of its year ("In March" in a September report), 0 otherwise.
      */
-    boolean datesEarlierMonth(int s) {
+    int datesEarlier(int s) {
       if (referenceDate == null) {
-        return false;
+        return 0;
       }
       int year = Grammar.latestYear(ix.lowerText(), ix.sentenceStart(s), ix.sentenceEnd(s));
       if (year > 0 && year < referenceDate.getYear()) {
-        return true; // "In 2018, a court in Shu sentenced ..." in a 2019 report
+        return 2;
       }
       int from = ix.tokenFrom(ix.sentenceStart(s));
       int end = ix.sentenceEnd(s);
@@ -1849,15 +1850,15 @@ public final class Classifier {
       for (int t = from; t < ix.tokens && ix.tokStart[t] < end; t++) {
         String w = ix.token(t);
         if (LAST_YEAR.contains(prev + " " + w) || w.equals("былтыр")) {
-          return true;
+          return 2;
         }
         int month = monthAdverbial(prev, w, Character.isUpperCase(ix.text.charAt(ix.tokStart[t])));
         if (month > 0 && month != referenceDate.getMonthValue()) {
-          return true; // a month before the report's: this year's when earlier, else last year's
+          return month < referenceDate.getMonthValue() && year != referenceDate.getYear() - 1 ? 1 : 2;
         }
         prev = w;
       }
-      return false;
+      return 0;
     }
 
     private static final Set<String> LAST_YEAR = Set.of("last year", "прошлом году", "өткен жылы");
@@ -1965,8 +1966,18 @@ public final class Classifier {
     }
 
     /**
+     * Whether the closure in sentence s ends an earlier case the report recalls, not its own: the
+     * sentence dates itself in an earlier month, and it or the sentence before it opens as a
+     * recollection ("Earlier this year", "Ранее", "Бұған дейін").
+     */
+    boolean closesEarlierCase(Segment seg, int s) {
+      int first = ix.sentenceOf(seg.start());
+      return datesEarlier(s) > 0 && (earlierCase(s) > 0 || s > first && earlierCase(s - 1) > 0);
+    }
+
+    /**
      * Whether the incident already has a case of the kind at trial or judged: the report's own case,
-     * beside which another person's verdict of an earlier month is a case of its own; a stage sentence
+     * beside which another person's verdict dated earlier is a case of its own; a stage sentence
      * that names no kind ("The trial opened on Tuesday") counts. (A case only "initiated" may be a
      * statistic or a vague mention, which the recalled verdict should not leave.)
      */
@@ -1999,6 +2010,9 @@ public final class Classifier {
       // from the whole incident; other kinds of the sentence ("an administrative protocol was
       // drawn up") still count. A negation naming no kind removes every kind.
       Set<String> negated = null;
+      if ((t.contains("neg") || isClosure(t)) && !seg.summary() && closesEarlierCase(seg, s)) {
+        return; // "Earlier this year he was questioned in another case. That case was closed in March."
+      }
       if (t.contains("neg") && t.contains(CUE_WITNESS)) {
         return; // "a fifth member was questioned as a witness and has not been charged": not the case
       }
@@ -2079,18 +2093,23 @@ public final class Classifier {
           : "unknown") : maxStage(stages);
       boolean speech = chargeSide || t.contains(CUE_SPEECH) || t.contains(CUE_TARGET_MEDIA) || t.contains(CUE_JOURNALIST);
       int earlier = !seg.summary() && !digest && stage.equals("verdict") ? earlierCase(s) : 0;
-      boolean another = earlier == 0 && !seg.summary() && !digest && stage.equals("verdict")
-          && !scan.mentions.isEmpty() && datesEarlierMonth(s) && namesNewPerson(seg.start(), s);
+      // another person's verdict dated before the report: a case of its own, recalled (an earlier
+      // year) or one more current case of the report (an earlier month of its year)
+      int another = earlier > 0 || seg.summary() || digest || !stage.equals("verdict") || scan.mentions.isEmpty()
+          ? 0 : datesEarlier(s);
+      if (another > 0 && !namesNewPerson(seg.start(), s)) {
+        another = 0;
+      }
       boolean further = !seg.summary() && !digest && !scan.mentions.isEmpty() && addsAnotherPerson(seg.start(), s);
       for (String k : kinds) {
         Mention m = mention(k, stage, count, ls, s);
         m.countStated = countStated;
-        if (earlier > 0 || another && judgedOrOnTrial(scan, k)) {
+        if (earlier > 0 || another == 2 && judgedOrOnTrial(scan, k)) {
           scan.earlier.add(m);
           scan.earlierDated.add(earlier == 2);
           continue;
         }
-        if (further && hasKind(scan.mentions, k)) {
+        if (further && hasKind(scan.mentions, k) || another == 1 && judgedOrOnTrial(scan, k)) {
           scan.others.add(m);
           continue;
         }
@@ -3048,7 +3067,7 @@ public final class Classifier {
 
     boolean isMeasure(String w) {
       return w.startsWith("year") || w.startsWith("лет") || w.startsWith("год") || w.startsWith("жыл")
-          || w.startsWith("day") || w.startsWith("сут") || w.startsWith("дн") || w.startsWith("тәулік")
+          || w.startsWith("day") || w.startsWith("сут") || w.startsWith("дн") || w.startsWith("тәулік") || w.startsWith("күн")
           || w.startsWith("month") || w.startsWith("месяц") || w.startsWith("ай") || w.startsWith("time")
           || w.startsWith("раз") || w.startsWith("есе") || w.startsWith("percent") || w.startsWith("процент")
           || w.startsWith("жаст") || w.startsWith("hour") || w.startsWith("час") || w.startsWith("сағат")

@@ -729,19 +729,21 @@ class ClassifierTest {
   }
 
   @Test
-  void shouldKeepAnotherPersonsVerdictOfAnEarlierMonthApart() {
-    // JUNE_2024: "in March" is earlier in the year, "в прошлом году" last year
+  void shouldKeepAnotherPersonsVerdictDatedEarlierApart() {
+    // JUNE_2024: "in March" is earlier in the year (one more case of the report, counted), "в прошлом
+    // году" last year (a case recalled, counted when it happened)
     Classification c = classify("A district court in Astana on Thursday acquitted the invented columnist Daniyar "
         + "Seitov, who had been charged with criminal insult under Article 131 over a post. In March a court in Taraz "
         + "convicted pensioner Marat Zhunusov of insulting a school director in a voice message and fined him 100 "
         + "monthly calculation indices.", JUNE_2024);
     assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage() + ":" + ch.count())
         .containsExactly("criminal:verdict:1", "criminal:verdict:1");
-    assertThat(c.incidents()).filteredOn(Classification.IncidentResult::background).hasSize(1);
+    assertThat(c.incidents()).noneMatch(Classification.IncidentResult::background);
     Classification ru = classify("Суд Костаная в четверг вынес приговор выдуманному блогеру Ержану Касымову по "
         + "статье 274 УК РК. В прошлом году суд Рудного осудил по той же статье активистку Гульнару Бекову.",
         JUNE_2024);
     assertThat(ru.charges()).hasSize(2);
+    assertThat(ru.incidents()).filteredOn(Classification.IncidentResult::background).hasSize(1);
     // the same person's earlier step, or another month with no new name, is the report's own case
     Classification same = classify("A district court in Astana on Thursday upheld the sentence of the invented "
         + "blogger Daniyar Seitov under Article 274 of the Criminal Code. In March the court of first instance had "
@@ -780,10 +782,14 @@ class ClassifierTest {
   }
 
   @Test
-  void shouldReadACaseOrSuitACourtHasTakenAsInCourt() {
+  void shouldReadACaseSentToCourtAsFiledAndASuitACourtHasTakenAsInCourt() {
+    // sent, not yet heard: the hearing is what puts a case in court (TAXONOMY: "trial or hearing under way")
     assertThat(classify("The case on dissemination of knowingly false information against the invented editor Aliya "
         + "Nurova was sent to the Almaly district court of Almaty.", JUNE_2024).charges())
-        .extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("criminal:in_court");
+        .extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("criminal:filed");
+    assertThat(classify("Полиция выдуманного сайта «Сарыарқа» редакторына қатысты ӘҚБтК-нің 456-2-бабы бойынша "
+        + "хаттама толтырды. Материалдар сотқа жолданды.", JUNE_2024).charges())
+        .extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("administrative:filed");
     assertThat(classify("The Taraz city court accepted for consideration the suit of a deputy akim against the "
         + "invented newspaper Shahar Tany on protection of honour and dignity.", JUNE_2024).charges())
         .extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("civil:in_court");
@@ -812,6 +818,26 @@ class ClassifierTest {
         + "отпустили. На внештатного журналиста выдуманного канала «Сквер» Ильдара Тимурова составили протокол по "
         + "статье 488 КоАП, и суд назначил ему штраф в размере 20 МРП.", JUNE_2024);
     assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.count()).containsExactly("administrative:1");
+  }
+
+  @Test
+  void shouldNotLetTheClosureOfAnEarlierCaseCloseTheCurrentOne() {
+    Classification c = classify("Police in Mangystau region have named three local bloggers as suspects in a criminal "
+        + "case under Part 2 of Article 378 of the Criminal Code over a live stream on the invented channel Kaspiy "
+        + "Kulki. Earlier this year one of them was questioned over a post in a case opened under Article 274. That "
+        + "case was closed in March for lack of corpus delicti.", Instant.parse("2025-10-02T10:00:00Z"));
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage() + ":" + ch.count())
+        .containsExactly("criminal:filed:3");
+  }
+
+  @Test
+  void shouldReadDaysAfterANumberAsTimeNotPersons() {
+    // in a June report the second fine, in May, is one more case: two charges of one person each
+    Classification c = classify("13 мамырда әкімшілік сот блогер Әсет Ғабдуллинге 73-3-бап бойынша жүз АЕК айыппұл "
+        + "салды. Үш күннен кейін, 16 мамырда, Қызылорда соты блогер Жанар Тоқтарованы елу АЕК айыппұл төлеуге міндеттеді.",
+        JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.count())
+        .containsExactly("administrative:1", "administrative:1");
   }
 
   @Test
