@@ -841,6 +841,17 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotReadAVerdictOrHearingStillToComeAsAStage() {
+    assertThat(classify("The trial of the invented blogger Aidos Serikov under Article 274 of the Criminal Code "
+        + "opened on Tuesday. The prosecutor's office declined to comment before the verdict.", JUNE_2024).charges())
+        .extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("criminal:in_court");
+    assertThat(classify("Police drew up an administrative protocol against the invented cameraman Ruslan Ospanov "
+        + "under Article 434 of the Code of Administrative Offences. The case has been sent to court; no hearing date "
+        + "has been set.", JUNE_2024).charges())
+        .extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("administrative:filed");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
