@@ -2303,7 +2303,7 @@ public final class Classifier {
           return false;
         }
       }
-      if (incidentTags.contains(CUE_JOURNALIST)) {
+      if (incidentTags.contains(CUE_JOURNALIST) && journalistCharged(firstSent, lastSent)) {
         return true;
       }
       boolean otherOffencesOnly = !incidentLegal.isEmpty();
@@ -2330,6 +2330,25 @@ public final class Classifier {
         }
       }
       return tied && !otherOffencesOnly;
+    }
+
+    /**
+     * Whether a sentence names a journalist or an outlet together with a charge or its stage, not as
+     * a witness: "journalist X was charged", not a crash case whose footage a TV channel aired.
+     */
+    boolean journalistCharged(int firstSent, int lastSent) {
+      for (int s = firstSent; s <= lastSent; s++) {
+        Set<String> t = sentTags.get(s);
+        if (!t.contains(CUE_JOURNALIST) || t.contains(CUE_WITNESS)) {
+          continue;
+        }
+        for (String tag : t) {
+          if (tag.startsWith("kind:") || tag.startsWith("weakkind:") || tag.startsWith("stage:")) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     /** The merged charges, each with a basis from the incident's provisions if its sentences named none. */

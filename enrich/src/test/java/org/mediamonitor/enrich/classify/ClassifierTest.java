@@ -852,6 +852,25 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotReadACaseAsAboutSpeechBecauseATvChannelAiredItsFootage() {
+    Classification c = classify("The Auezov District Court of Almaty sentenced a driver to four years in prison for a "
+        + "crash at a bus stop. He was convicted under Article 345 of the Criminal Code. The footage was first shown by "
+        + "the invented Dala Ekran TV channel in its evening news programme. A Dala Ekran cameraman was questioned as a "
+        + "witness.", JUNE_2024);
+    assertThat(c.charges()).isEmpty();
+    Classification journalist = classify("The Auezov District Court of Almaty sentenced the invented journalist Erbol "
+        + "Dauletov to four years in prison under Article 272 of the Criminal Code for filming a rally.", JUNE_2024);
+    assertThat(journalist.charges()).extracting(Classification.ChargeResult::kind).containsExactly("criminal");
+  }
+
+  @Test
+  void shouldTagFootageAiredWithoutPermissionAsCopyright() {
+    assertThat(classify("A regional state TV channel broadcast drone footage filmed by the invented outlet Kok Tobe "
+        + "News, cropping out its logo and without asking permission.", JUNE_2024).violationTypes())
+        .contains("copyright_violation");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
