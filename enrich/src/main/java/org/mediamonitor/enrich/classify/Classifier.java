@@ -253,6 +253,8 @@ public final class Classifier {
     int orphanSentence = -1;
     /** The incident cites criminal provisions and no administrative one: a fine in it is a criminal penalty. */
     boolean criminalCaseOnly;
+    /** The incident cites a civil provision: "the court partly granted the claim" is that suit's stage. */
+    boolean civilCase;
     /**
      * The incident cites only victim-side provisions (a case against an attacker): its suspect
      * questioned or charged is no charge against speech unless a sentence names a publication.
@@ -1702,6 +1704,7 @@ public final class Classifier {
       }
       scan.victimCaseOnly = victimSide && incidentKinds.isEmpty();
       scan.criminalCaseOnly = incidentKinds.contains("criminal") && !incidentKinds.contains("administrative");
+      scan.civilCase = incidentKinds.contains("civil");
       // The per-sentence work lives in its own method so that the JIT compiles (and OSR-compiles)
       // small units instead of one huge method that is compiled late and recompiled after deopts.
       for (int s = firstSent; s <= lastSent; s++) {
@@ -1921,15 +1924,15 @@ public final class Classifier {
     }
 
     /**
-     * Whether sentence s adds a further person ("Another journalist, Vera Lopatina, was fined", "Еще
-     * одного журналиста ... суд оштрафовал", "осы парақшаның екінші әкімшісі"): a marker among its
-     * first six words, then a person noun within three words; at the head of the sentence, a name
-     * the incident has not named before will do instead of the noun.
+     * Whether sentence s adds a further person or case ("Another journalist, Vera Lopatina, was fined",
+     * "Еще одного журналиста ... суд оштрафовал", "осы парақшаның екінші әкімшісі", "поступил еще один
+     * иск"): a marker among its first ten words, then a person or case noun within three words; at the
+     * head of the sentence, a name the incident has not named before will do instead of the noun.
      */
     boolean addsAnotherPerson(int segStart, int s) {
       int first = ix.tokenFrom(ix.sentenceStart(s));
       int end = ix.sentenceEnd(s);
-      for (int t = first; t < first + 6 && t + 1 < ix.tokens && ix.tokStart[t + 1] < end; t++) {
+      for (int t = first; t < first + 10 && t + 1 < ix.tokens && ix.tokStart[t + 1] < end; t++) {
         if (SUBJECT_KNOWN.contains(ix.token(t))) {
           return false; // "He is the second editor convicted this year": the same person
         }
@@ -1938,7 +1941,7 @@ public final class Classifier {
           continue;
         }
         for (int i = after; i < after + 3 && i < ix.tokens && ix.tokStart[i] < end; i++) {
-          if (isPersonNoun(ix.token(i))) {
+          if (isPersonNoun(ix.token(i)) || isCaseNoun(ix.token(i))) {
             return true;
           }
         }
@@ -1946,6 +1949,19 @@ public final class Classifier {
       }
       return false;
     }
+
+    /** "another suit", "еще один иск", "тағы бір талап арыз": a further case, of the same person or not. */
+    static boolean isCaseNoun(String w) {
+      for (String stem : CASE_NOUN_STEMS) {
+        if (w.startsWith(stem)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static final List<String> CASE_NOUN_STEMS = List.of("suit", "lawsuit", "claim", "case", "protocol", "иск",
+        "дело", "протокол", "талап", "хаттама");
 
     /** A pronoun or a copula before the marker: the sentence is about a person already named. */
     private static final Set<String> SUBJECT_KNOWN = Set.of("he", "she", "they", "is", "was", "became", "он", "она",
@@ -1958,7 +1974,7 @@ public final class Classifier {
         return t + 1;
       }
       if (w1.equals("a") && (w2.equals("second") || w2.equals("third")) || w1.equals("one") && w2.equals("more")
-          || (w1.equals("еще") || w1.equals("ещё")) && (w2.startsWith("одн") || w2.startsWith("дв") || w2.startsWith("тр"))
+          || (w1.equals("еще") || w1.equals("ещё")) && (w2.startsWith("од") || w2.startsWith("дв") || w2.startsWith("тр"))
           || w1.equals("тағы") && (w2.equals("бір") || w2.equals("екі"))) {
         return t + 2;
       }
@@ -2061,7 +2077,7 @@ public final class Classifier {
       }
       boolean victimOnly = victim && !chargeSide || scan.victimCaseOnly && !chargeSide && !t.contains(CUE_TARGET_MEDIA);
       Set<String> kinds = sentenceKinds(t, seg.summary(), provKinds, hasStage, victimOnly, incidentTags,
-          scan.criminalCaseOnly);
+          scan.criminalCaseOnly, scan.civilCase);
       if (negated != null) {
         kinds.removeAll(negated);
         if (kinds.isEmpty()) {
@@ -2125,7 +2141,7 @@ public final class Classifier {
      * victim-side provisions.
      */
     Set<String> sentenceKinds(Set<String> t, boolean summary, Set<String> provKinds, boolean hasStage,
-        boolean victimOnly, Set<String> incidentTags, boolean criminalCaseOnly) {
+        boolean victimOnly, Set<String> incidentTags, boolean criminalCaseOnly, boolean civilCase) {
       Set<String> kinds = new LinkedHashSet<>();
       Set<String> strong = new LinkedHashSet<>();
       for (String k : PLAIN_KINDS) {
@@ -2156,8 +2172,8 @@ public final class Classifier {
             continue;
           }
           if (k.equals("civil")) {
-            if ((t.contains(CUE_TARGET_MEDIA) || provKinds.contains("civil") || incidentTags.contains("kind:civil"))
-                && !t.contains(CUE_CHALLENGE)) {
+            if ((t.contains(CUE_TARGET_MEDIA) || provKinds.contains("civil") || incidentTags.contains("kind:civil")
+                || civilCase && hasStage) && !t.contains(CUE_CHALLENGE)) {
               kinds.add(k);
             }
           } else if (hasStage || provKinds.contains(k)) {

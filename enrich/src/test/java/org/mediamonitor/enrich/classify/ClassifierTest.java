@@ -871,6 +871,21 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldCountAnotherSuitAgainstTheSamePersonApart() {
+    Classification c = classify("Депутат обратился в суд с иском по статье 143 Гражданского кодекса к выдуманному "
+        + "блогеру Айдосу Нурланову. Городской суд 18 марта частично удовлетворил иск и взыскал с блогера миллион тенге. "
+        + "На прошлой неделе в городской суд поступил еще один иск к нему – от директора частной школы.", JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage())
+        .containsExactlyInAnyOrder("civil:verdict", "civil:filed");
+  }
+
+  @Test
+  void shouldReadAClaimTheCourtDidNotGrantAsRejected() {
+    assertThat(classify("Сот ауыл әкімінің «Кеңгір таңы» атты ойдан шығарылған газетке қойған талабын қанағаттандырмады. Әкім "
+        + "ҚР Азаматтық кодексінің 143-бабы бойынша ар-намысын қорғауды сұраған.", JUNE_2024).charges()).isEmpty();
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
