@@ -886,6 +886,33 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadKazakhEntryBansAndRefusedAccreditation() {
+    Classification c = classify("Ойдан шығарылған «Nordlicht» басылымының тілшісі Ханс Мюллер Алматы әуежайында елге "
+        + "кіргізілмей, кері қайтарылды. Наурызда Сыртқы істер министрлігі оның аккредиттеу мерзімін ұзартудан бас тартты.",
+        JUNE_2024);
+    assertThat(c.violationTypes()).contains("expulsion_of_journalist", "accreditation_denial");
+  }
+
+  @Test
+  void shouldReadReadersWarnedForSharingAPostAsPersecutionForDissemination() {
+    Classification en = classify("After the column of the invented outlet Ertis Tany appeared, several residents who had "
+        + "shared it on Facebook were summoned to the police and warned about liability for spreading false "
+        + "information.", JUNE_2024);
+    assertThat(en.violationTypes()).contains("persecution_for_dissemination").doesNotContain("official_pressure");
+    Classification kk = classify("Ойдан шығарылған блогер Нұржан Ахметтің бейнежазбасын бөліскен екі тұрғын полицияға "
+        + "түсініктеме беруге шақырылды.", JUNE_2024);
+    assertThat(kk.violationTypes()).contains("persecution_for_dissemination");
+  }
+
+  @Test
+  void shouldReadAnOrderToRemoveMaterialAsARemovalDemand() {
+    assertThat(classify("The ministry said the invented outlet Kaspiy Tany had ignored an order to remove material "
+        + "about layoffs.", JUNE_2024).violationTypes()).contains("content_removal_demand");
+    assertThat(classify("Министрлік ойдан шығарылған «Сарыарқа» сайтына мақаланы 24 сағат ішінде жоюды талап еткен хат "
+        + "жолдаған.", JUNE_2024).violationTypes()).contains("content_removal_demand");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
