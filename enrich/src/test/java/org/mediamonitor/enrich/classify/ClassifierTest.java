@@ -913,6 +913,20 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadMoreWaysOfDiscreditingJournalistsClosingHearingsBlockingAndIgnoringRequests() {
+    assertThat(classify("In a television interview the official called the invented journalist Zhanna Kuanova \"a hired "
+        + "pen who writes to order\".", JUNE_2024).violationTypes()).contains("insult_or_discrediting_of_journalist");
+    assertThat(classify("Департамент директоры тәуелсіз басылымдардың журналистерін «шетелдік гранттың жалдамалылары» "
+        + "деп атады.", JUNE_2024).violationTypes()).contains("insult_or_discrediting_of_journalist");
+    assertThat(classify("Ойдан шығарылған блогер Ерлан Сапаровтың сот процесі жабық өтті. Судья журналистерді залға "
+        + "кіргізбеді.", JUNE_2024).violationTypes()).contains("violation_of_court_transparency");
+    assertThat(classify("Суд постановил ограничить доступ к выдуманному Telegram-каналу «Шымкент Сегодня».", JUNE_2024)
+        .violationTypes()).contains("blocking_or_access_restriction");
+    assertThat(classify("С сентября редакция выдуманной газеты «Курьер Юга» не может получить ответ на запрос о расходах "
+        + "акимата.", JUNE_2024).violationTypes()).contains("denial_of_access_to_information");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
