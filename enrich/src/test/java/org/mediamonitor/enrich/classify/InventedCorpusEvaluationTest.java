@@ -33,7 +33,7 @@ class InventedCorpusEvaluationTest {
       "violation_types", 0.93,
       "legal_basis", 0.95,
       "charge_kinds", 0.95,
-      "charge_stages", 0.77,
+      "charge_stages", 0.74,
       "charge_counts", 0.94);
 
   @Test
