@@ -2119,7 +2119,10 @@ public final class Classifier {
       }
       boolean further = !seg.summary() && !digest && !scan.mentions.isEmpty() && addsAnotherPerson(seg.start(), s);
       for (String k : kinds) {
-        Mention m = mention(k, stage, count, ls, s);
+        // a summary's civil figure counts claims lodged, pre-trial and in court alike ("7 claims and
+        // pre-trial claims"): no one stage, as the real digests' labels give it
+        Mention m = mention(k, seg.summary() && k.equals("civil") && countStated && t.contains(TALLYKIND_TAG.get(k))
+            ? "unknown" : stage, count, ls, s);
         m.countStated = countStated;
         if (earlier > 0 || another == 2 && judgedOrOnTrial(scan, k)) {
           scan.earlier.add(m);

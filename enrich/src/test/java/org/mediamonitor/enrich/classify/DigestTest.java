@@ -200,4 +200,16 @@ class DigestTest {
     assertThat(classify(ru, "2026-03-10T06:00:00Z").violationTypes()).contains("summons_to_law_enforcement",
         "persecution_for_dissemination");
   }
+
+  @Test
+  void shouldGiveASummarysCivilFigureNoStageEvenWhenItNamesPreTrialClaims() {
+    String kk = """
+        Қазақстандағы сөз бостандығының бұзылуы. 2026 жылғы қазан
+        2026 жылғы қазанда мыналар тіркелді:
+        – 2 қылмыстық айып;
+        – 7 азаматтық талап арыз бен сотқа дейінгі талап-шағым.
+        """;
+    Classification c = classify(kk, "2026-11-10T06:00:00Z");
+    assertThat(charges(c.charges())).contains("civil:unknown:7");
+  }
 }
