@@ -927,6 +927,15 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadAnExtendedArrestAsACriminalCaseUnderInvestigation() {
+    assertThat(classify("The court has extended the arrest of the editor-in-chief of the invented newspaper Dala "
+        + "Tribuna, Aidos Zhanov, till May 10.", JUNE_2024).charges())
+        .extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("criminal:filed");
+    assertThat(classify("Суд продлил арест главного редактора выдуманной газеты «Степной вестник» Ивана Петрова до 10 мая.",
+        JUNE_2024).charges()).extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("criminal:filed");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
