@@ -936,6 +936,17 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldTagABillThatDecriminalisesAndRestrictsAsBoth() {
+    Classification c = classify("Рабочая группа Мажилиса предложила исключить статью 131 из Уголовного кодекса и "
+        + "установить за оскорбление административную ответственность. Одновременно депутаты предлагают обязать "
+        + "блогеров вставать на учет и ограничить распространение их публикаций в законопроекте о масс-медиа.",
+        JUNE_2024);
+    assertThat(c.violationTypes()).contains("legislative_change", "legislative_restriction")
+        .doesNotContain("administrative_prosecution");
+    assertThat(c.charges()).isEmpty(); // "administrative liability" for insult is the bill's, no case
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
