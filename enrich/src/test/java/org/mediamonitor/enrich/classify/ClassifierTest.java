@@ -947,6 +947,17 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldTagAHackOnlyWhenItHitsTheMediaAndNoFootballAttack() {
+    assertThat(classify("Агентство оштрафовало выдуманный банк «Дала Кредит» за утечку данных клиентов после "
+        + "хакерской атаки на его серверы.", JUNE_2024).violationTypes()).doesNotContain("cyberattack");
+    assertThat(classify("Ойдан шығарылған «Ертіс таңы» сайты әкімдік туралы мақала жарияланғаннан кейін DDoS-шабуылға "
+        + "ұшырады.", JUNE_2024).violationTypes()).contains("cyberattack");
+    assertThat(classify("Ойдан шығарылған «Бозторғай» командасы футбол матчында жеңді. Жаттықтырушы журналистерге: "
+        + "«Біз соңына дейін шабуыл жасадық», – деді.", JUNE_2024).violationTypes())
+        .doesNotContain("attack_on_journalist");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
