@@ -958,6 +958,14 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotReadChannelsOfDrugDealersBlockedAsBlockingOfTheMedia() {
+    assertThat(classify("Қарағанды полициясы биыл есірткі сатуды жарнамалаған 140 Telegram-арнаны бұғаттады. Күдіктілер "
+        + "ұсталды.", JUNE_2024).violationTypes()).doesNotContain("blocking_or_access_restriction");
+    assertThat(classify("Ойдан шығарылған «Дала Ньюс» басылымының сайты Қазақстанда бұғатталды.", JUNE_2024)
+        .violationTypes()).contains("blocking_or_access_restriction");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
