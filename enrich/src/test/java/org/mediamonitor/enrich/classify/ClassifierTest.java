@@ -958,11 +958,13 @@ class ClassifierTest {
   }
 
   @Test
-  void shouldNotReadChannelsOfDrugDealersBlockedAsBlockingOfTheMedia() {
+  void shouldNotReadChannelsOfDrugDealersOrCasinosBlockedAsBlockingOfTheMedia() {
     assertThat(classify("Қарағанды полициясы биыл есірткі сатуды жарнамалаған 140 Telegram-арнаны бұғаттады. Күдіктілер "
         + "ұсталды.", JUNE_2024).violationTypes()).doesNotContain("blocking_or_access_restriction");
     assertThat(classify("Ойдан шығарылған «Дала Ньюс» басылымының сайты Қазақстанда бұғатталды.", JUNE_2024)
         .violationTypes()).contains("blocking_or_access_restriction");
+    assertThat(classify("Министерство заблокировало 300 сайтов онлайн-казино.", JUNE_2024).violationTypes())
+        .doesNotContain("blocking_or_access_restriction");
   }
 
   @Test
