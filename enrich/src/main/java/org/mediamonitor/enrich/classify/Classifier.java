@@ -1891,9 +1891,35 @@ public final class Classifier {
      * the incident has not named before it: "a court in Taraz convicted pensioner Serik Dauletov".
      */
     boolean namesNewPerson(int segStart, int s) {
+      String before = ix.lowerText().substring(Math.max(0, segStart), ix.sentenceStart(s));
+      for (String surname : surnames(s)) {
+        if (!before.contains(surname)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether sentence s names persons and the incident named none of them before it. */
+    boolean namesOnlyNewPersons(int segStart, int s) {
+      String before = ix.lowerText().substring(Math.max(0, segStart), ix.sentenceStart(s));
+      List<String> surnames = surnames(s);
+      for (String surname : surnames) {
+        if (before.contains(surname)) {
+          return false;
+        }
+      }
+      return !surnames.isEmpty();
+    }
+
+    /**
+     * The surnames sentence s names (two or three capitalised words, not an institution), each cut
+     * to six letters so that its inflected forms ("Даулетов", "Даулетова") match.
+     */
+    List<String> surnames(int s) {
       int ss = ix.sentenceStart(s);
       java.util.regex.Matcher m = CAPITAL_RUN.matcher(ix.text).region(ss, ix.sentenceEnd(s));
-      String before = ix.lowerText().substring(Math.max(0, segStart), ss);
+      List<String> out = new ArrayList<>(2);
       while (m.find()) {
         List<String> words = new ArrayList<>(List.of(m.group().split("\\s+")));
         if (m.start() == ss) {
@@ -1905,15 +1931,27 @@ public final class Classifier {
           continue;
         }
         String surname = words.get(words.size() - 1).toLowerCase(Locale.ROOT);
-        if (!before.contains(surname.substring(0, Math.min(surname.length(), 6)))) {
-          return true;
-        }
+        out.add(surname.substring(0, Math.min(surname.length(), 6)));
       }
-      return false;
+      return out;
     }
 
     private static final java.util.regex.Pattern CAPITAL_RUN = java.util.regex.Pattern.compile(
         "\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)+");
+
+    /** Whether the incident has a case of the kind and each of its cases so far is one person's. */
+    static boolean onlySinglePersons(List<Mention> mentions, String kind) {
+      boolean any = false;
+      for (Mention m : mentions) {
+        if (m.kind.equals(kind)) {
+          if (m.count == null || m.count != 1) {
+            return false;
+          }
+          any = true;
+        }
+      }
+      return any;
+    }
 
     static boolean hasKind(List<Mention> mentions, String kind) {
       for (Mention m : mentions) {
@@ -2118,6 +2156,10 @@ public final class Classifier {
         another = 0;
       }
       boolean further = !seg.summary() && !digest && !scan.mentions.isEmpty() && addsAnotherPerson(seg.start(), s);
+      // "The same court sentenced three organisers, A, B and C" after one journalist's case: a group of
+      // persons none of whom the incident named before is a case of its own
+      boolean group = !further && !seg.summary() && !digest && countStated && count != null && count >= 2
+          && !scan.mentions.isEmpty() && namesOnlyNewPersons(seg.start(), s);
       for (String k : kinds) {
         // a summary's civil figure counts claims lodged, pre-trial and in court alike ("7 claims and
         // pre-trial claims"): no one stage, as the real digests' labels give it
@@ -2129,7 +2171,8 @@ public final class Classifier {
           scan.earlierDated.add(earlier == 2);
           continue;
         }
-        if (further && hasKind(scan.mentions, k) || another == 1 && judgedOrOnTrial(scan, k)) {
+        if (further && hasKind(scan.mentions, k) || another == 1 && judgedOrOnTrial(scan, k)
+            || group && onlySinglePersons(scan.mentions, k)) {
           scan.others.add(m);
           continue;
         }

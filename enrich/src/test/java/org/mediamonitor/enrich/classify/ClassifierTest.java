@@ -968,6 +968,20 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldCountAGroupOfNewPersonsAsACaseOfItsOwn() {
+    Classification c = classify("A court in Aktobe fined the invented video journalist Bakyt Osmonov under Article 488 "
+        + "of the Code of Administrative Offences. The same court sentenced three organisers of the protest, Marat "
+        + "Zhaksylykov, Dana Serikova and Ruslan Omarov, to administrative arrest.", JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.count())
+        .containsExactlyInAnyOrder("administrative:1", "administrative:3");
+    // one of them named before: the same case, now with all its persons
+    Classification same = classify("Police charged the invented blogger Marat Zhaksylykov under Article 274 of the "
+        + "Criminal Code. On Monday the court convicted three bloggers, Marat Zhaksylykov, Dana Serikova and Ruslan "
+        + "Omarov.", JUNE_2024);
+    assertThat(same.charges()).extracting(ch -> ch.kind() + ":" + ch.count()).containsExactly("criminal:3");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
