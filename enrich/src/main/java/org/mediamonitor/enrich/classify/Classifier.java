@@ -1900,6 +1900,50 @@ public final class Classifier {
       return false;
     }
 
+    /** Whether sentence s speaks of several persons ("several activists", "бірнеше белсендіге"), not hours. */
+    boolean severalPersons(int s) {
+      int end = ix.sentenceEnd(s);
+      for (int t = ix.tokenFrom(ix.sentenceStart(s)); t + 1 < ix.tokens && ix.tokStart[t + 1] < end; t++) {
+        if (SEVERAL_WORDS.contains(ix.token(t))) {
+          for (int i = t + 1; i <= t + 2 && i < ix.tokens && ix.tokStart[i] < end; i++) {
+            if (isPersonNoun(ix.token(i))) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+
+    /** Whether every "several" of sentence s measures time ("через несколько часов", "бірнеше күннен кейін"). */
+    boolean severalIsTime(int s) {
+      int end = ix.sentenceEnd(s);
+      boolean any = false;
+      for (int t = ix.tokenFrom(ix.sentenceStart(s)); t + 1 < ix.tokens && ix.tokStart[t + 1] < end; t++) {
+        if (SEVERAL_WORDS.contains(ix.token(t))) {
+          if (!isMeasure(ix.token(t + 1))) {
+            return false;
+          }
+          any = true;
+        }
+      }
+      return any;
+    }
+
+    private static final Set<String> SEVERAL_WORDS = Set.of("several", "несколько", "нескольких", "нескольким",
+        "бірнеше");
+
+    /** Whether sentence s names a person the incident named before it. */
+    boolean namesKnownPerson(int segStart, int s) {
+      String before = ix.lowerText().substring(Math.max(0, segStart), ix.sentenceStart(s));
+      for (String surname : surnames(s)) {
+        if (before.contains(surname)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** Whether sentence s names persons and the incident named none of them before it. */
     boolean namesOnlyNewPersons(int segStart, int s) {
       String before = ix.lowerText().substring(Math.max(0, segStart), ix.sentenceStart(s));
@@ -2130,12 +2174,14 @@ public final class Classifier {
         }
         return;
       }
-      Integer count = t.contains(CUE_SEVERAL) ? null : count(s, seg.summary());
-      if (count == null && !t.contains(CUE_SEVERAL) && !seg.summary() && !t.contains(CUE_WITNESS)) {
+      // "several" counts nobody when it measures time ("через несколько часов", "several days later")
+      boolean several = t.contains(CUE_SEVERAL) && !severalIsTime(s);
+      Integer count = several ? null : count(s, seg.summary());
+      if (count == null && !several && !seg.summary() && !t.contains(CUE_WITNESS)) {
         count = namedPersons(s); // "Aidos Temirov, Zhuldyz Baimenova and Ruslan Kenzhin were charged"
       }
-      boolean countStated = count != null || t.contains(CUE_SEVERAL);
-      if (count == null && !t.contains(CUE_SEVERAL)) {
+      boolean countStated = count != null || several;
+      if (count == null && !several) {
         count = 1;
       }
       if (!seg.summary() && count != null && count > 30) {
@@ -2158,8 +2204,10 @@ public final class Classifier {
       boolean further = !seg.summary() && !digest && !scan.mentions.isEmpty() && addsAnotherPerson(seg.start(), s);
       // "The same court sentenced three organisers, A, B and C" after one journalist's case: a group of
       // persons none of whom the incident named before is a case of its own
-      boolean group = !further && !seg.summary() && !digest && countStated && count != null && count >= 2
-          && !scan.mentions.isEmpty() && namesOnlyNewPersons(seg.start(), s);
+      // ...and so are "several activists were also fined" when they are persons the incident has not named
+      boolean group = !further && !seg.summary() && !digest && countStated && !scan.mentions.isEmpty()
+          && (count != null && count >= 2 && namesOnlyNewPersons(seg.start(), s)
+              || count == null && several && severalPersons(s) && !namesKnownPerson(seg.start(), s));
       for (String k : kinds) {
         // a summary's civil figure counts claims lodged, pre-trial and in court alike ("7 claims and
         // pre-trial claims"): no one stage, as the real digests' labels give it

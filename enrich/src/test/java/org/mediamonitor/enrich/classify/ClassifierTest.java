@@ -982,6 +982,19 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldCountSeveralOtherPersonsFinedAsACaseOfTheirOwn() {
+    Classification c = classify("Шымкентте ойдан шығарылған телеарнаның операторы Нұрлан Сәрсенов ӘҚБтК-нің 488-бабы "
+        + "бойынша бес тәулікке әкімшілік қамауға алынды. Жиынға қатысқан бірнеше белсендіге де осы бап бойынша айыппұл "
+        + "салынды.", JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.count())
+        .containsExactlyInAnyOrder("administrative:1", "administrative:null");
+    // "several hours later" is no group of persons
+    Classification hours = classify("Журналиста выдуманного сайта «Алмалы» Ивана Бекова доставили в полицию. Через "
+        + "несколько часов состоялся административный суд над Бековым по статье 488 КоАП.", JUNE_2024);
+    assertThat(hours.charges()).extracting(ch -> ch.kind() + ":" + ch.count()).containsExactly("administrative:1");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
