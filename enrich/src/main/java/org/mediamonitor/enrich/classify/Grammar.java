@@ -456,7 +456,8 @@ final class Grammar {
    */
   static int monthName(String w) {
     String s = w.toLowerCase(java.util.Locale.ROOT);
-    return MONTH_NAME.matcher(s).matches() ? month(s) : 0;
+    int m = month(s); // a prefix test first: most words are no month, and need no regex
+    return m > 0 && MONTH_NAME.matcher(s).matches() ? m : 0;
   }
 
   /** Month number of an English, Russian or Kazakh month name or stem, or 0. */
