@@ -212,4 +212,25 @@ class DigestTest {
     Classification c = classify(kk, "2026-11-10T06:00:00Z");
     assertThat(charges(c.charges())).contains("civil:unknown:7");
   }
+
+  @Test
+  void shouldReadAQuarterlyOverviewThatGivesTheLastMonthsFigures() {
+    String kk = """
+        Қазақстандағы сөз бостандығы: 2026 жылғы І тоқсанға шолу (наурыз айының көрсеткіштерімен)
+        Ойдан шығарылған «Дала Үні» мониторинг орталығы 2026 жылғы қаңтар–наурыз айларына тоқсандық шолу ұсынады.
+        НАУРЫЗ, 2026
+        Қылмыстық айыптау – 2 (оның ішінде сотта – 1)
+        Азаматтық талаптар мен сотқа дейінгі шағымдар – 5
+        Әкімшілік айыптау – 3
+        2026 ЖЫЛҒЫ І ТОҚСАН (ҚАҢТАР–НАУРЫЗ)
+        Қылмыстық айыптау – 6 (оның ішінде сотта – 2)
+        Азаматтық талаптар мен сотқа дейінгі шағымдар – 14
+        Әкімшілік айыптау – 9
+        """;
+    Classification c = classify(kk, "2026-04-18T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsAllEntriesOf(Map.of("criminal", 2L,
+        "criminal_in_court", 1L, "civil", 5L, "administrative", 3L));
+    assertThat(c.reportedTallies().yearToDate().asMap()).containsAllEntriesOf(Map.of("criminal", 6L, "civil", 14L,
+        "administrative", 9L));
+  }
 }
