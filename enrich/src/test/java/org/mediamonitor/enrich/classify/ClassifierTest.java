@@ -995,6 +995,16 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotReadATheftFromAReporterOrAnOfficialsBriberyAsACaseAboutSpeech() {
+    assertThat(classify("Police in Almaty have detained a suspect in the theft of a phone from a reporter of the "
+        + "invented channel Dala TV. A criminal case has been opened under the Criminal Code article on theft.",
+        JUNE_2024).charges()).isEmpty();
+    assertThat(classify("The Pavlodar City Court has sentenced a former deputy akim to eight years in prison for taking "
+        + "bribes. The case began after the invented newspaper Ertis Tany published an investigation.", JUNE_2024)
+        .charges()).isEmpty();
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
