@@ -408,7 +408,8 @@ public final class Classifier {
           if (inCourt != null && inCourt > 0 && inCourt < n) {
             charges.add(new ChargeResult(kind, "in_court", inCourt.intValue(), basis, claimed, awarded, ev));
             // the rest are not in court, and the digest does not say where they are (pre-trial,
-            // closed, returned): unknown, as two of the three blind sets that state one label it
+            // closed, returned): unknown, as the blind sets that state one label it (blind4, 6, 7
+            // and 8; blind5 says filed)
             charges.add(new ChargeResult(kind, "unknown", (int) (n - inCourt), basis, null, null, ev));
           } else {
             if (inCourt != null && inCourt >= n) {
@@ -1872,8 +1873,9 @@ public final class Classifier {
      * ("in may" is a verb unless capitalised). {@code capital}: the word is written with a capital.
      */
     static int monthAdverbial(String prev, String w, boolean capital) {
-      if (w.startsWith("айы") && Grammar.monthName(prev) > 0 && prev.equals(Grammar.MONTH_KK[Grammar.monthName(prev) - 1])) {
-        return Grammar.monthName(prev); // "наурыз айында"
+      int before = w.startsWith("айы") ? Grammar.monthName(prev) : 0;
+      if (before > 0 && prev.equals(Grammar.MONTH_KK[before - 1])) {
+        return before; // "наурыз айында"
       }
       int month = Grammar.monthName(w);
       if (month == 0) {
@@ -1887,17 +1889,29 @@ public final class Classifier {
     }
 
     /**
-     * Whether sentence s names a person (two capitalised words, not an institution) whose surname
-     * the incident has not named before it: "a court in Taraz convicted pensioner Serik Dauletov".
+     * Of the persons sentence s names (two or three capitalised words, not an institution), how many
+     * the incident named before it and how many it did not: "a court in Taraz convicted pensioner
+     * Serik Dauletov" names one new person.
      */
-    boolean namesNewPerson(int segStart, int s) {
+    Named named(int segStart, int s) {
       String before = ix.lowerText().substring(Math.max(0, segStart), ix.sentenceStart(s));
+      int known = 0;
+      int fresh = 0;
       for (String surname : surnames(s)) {
-        if (!before.contains(surname)) {
-          return true;
+        if (before.contains(surname)) {
+          known++;
+        } else {
+          fresh++;
         }
       }
-      return false;
+      return new Named(known, fresh);
+    }
+
+    record Named(int known, int fresh) {
+      /** Persons named, none of them before. */
+      boolean onlyNew() {
+        return fresh > 0 && known == 0;
+      }
     }
 
     /** Whether sentence s speaks of several persons ("several activists", "бірнеше белсендіге"), not hours. */
@@ -1932,29 +1946,6 @@ public final class Classifier {
 
     private static final Set<String> SEVERAL_WORDS = Set.of("several", "несколько", "нескольких", "нескольким",
         "бірнеше");
-
-    /** Whether sentence s names a person the incident named before it. */
-    boolean namesKnownPerson(int segStart, int s) {
-      String before = ix.lowerText().substring(Math.max(0, segStart), ix.sentenceStart(s));
-      for (String surname : surnames(s)) {
-        if (before.contains(surname)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** Whether sentence s names persons and the incident named none of them before it. */
-    boolean namesOnlyNewPersons(int segStart, int s) {
-      String before = ix.lowerText().substring(Math.max(0, segStart), ix.sentenceStart(s));
-      List<String> surnames = surnames(s);
-      for (String surname : surnames) {
-        if (before.contains(surname)) {
-          return false;
-        }
-      }
-      return !surnames.isEmpty();
-    }
 
     /**
      * The surnames sentence s names (two or three capitalised words, not an institution), each cut
@@ -2028,7 +2019,7 @@ public final class Classifier {
             return true;
           }
         }
-        return t == first && namesNewPerson(segStart, s);
+        return t == first && named(segStart, s).fresh() > 0;
       }
       return false;
     }
@@ -2198,7 +2189,7 @@ public final class Classifier {
       // year) or one more current case of the report (an earlier month of its year)
       int another = earlier > 0 || seg.summary() || digest || !stage.equals("verdict") || scan.mentions.isEmpty()
           ? 0 : datesEarlier(s);
-      if (another > 0 && !namesNewPerson(seg.start(), s)) {
+      if (another > 0 && named(seg.start(), s).fresh() == 0) {
         another = 0;
       }
       boolean further = !seg.summary() && !digest && !scan.mentions.isEmpty() && addsAnotherPerson(seg.start(), s);
@@ -2206,8 +2197,8 @@ public final class Classifier {
       // persons none of whom the incident named before is a case of its own
       // ...and so are "several activists were also fined" when they are persons the incident has not named
       boolean group = !further && !seg.summary() && !digest && countStated && !scan.mentions.isEmpty()
-          && (count != null && count >= 2 && namesOnlyNewPersons(seg.start(), s)
-              || count == null && several && severalPersons(s) && !namesKnownPerson(seg.start(), s));
+          && (count != null && count >= 2 && named(seg.start(), s).onlyNew()
+              || count == null && several && severalPersons(s) && named(seg.start(), s).known() == 0);
       for (String k : kinds) {
         // a summary's civil figure counts claims lodged, pre-trial and in court alike ("7 claims and
         // pre-trial claims"): no one stage, as the real digests' labels give it
