@@ -58,6 +58,8 @@ public final class Classifier {
   static final String HONOR_DIGNITY = "KZ-CivC-143";
   static final String CUE_ATTACKER = "cue:attacker";
   static final String CUE_APPEAL_REJECTED = "cue:appeal_rejected";
+  /** A motion or petition in a trial ("the judge rejected the defence's motion"): no closure of the case. */
+  static final String CUE_MOTION = "cue:motion";
   static final String COURT_TRANSPARENCY = "violation:violation_of_court_transparency";
   static final String CUE_CLOSED_DOORS = "cue:closed_doors";
   static final String CUE_PARTIAL = "cue:partial";
@@ -2143,6 +2145,11 @@ public final class Classifier {
           stages.add(value(tag));
         }
       }
+      if (t.contains(CUE_MOTION)) {
+        // a ruling on a motion ("refused to grant the defence's motion") is no verdict of the case
+        stages.remove("verdict");
+        stages.remove("dismissed");
+      }
       boolean hasStage = !stages.isEmpty();
       if (!hasStage && !seg.summary() && t.contains(CUE_LEGISLATIVE)) {
         // A bill's wording names kinds of liability ("moves defamation to the administrative
@@ -2470,9 +2477,10 @@ public final class Classifier {
      * appeal ("rejected the appeal" leaves the verdict standing).
      */
     boolean isClosure(Set<String> t) {
-      if (t.contains(CUE_CHALLENGE) || t.contains(CUE_PARTIAL) || t.contains(CUE_APPEAL_REJECTED)) {
+      if (t.contains(CUE_CHALLENGE) || t.contains(CUE_PARTIAL) || t.contains(CUE_APPEAL_REJECTED)
+          || t.contains(CUE_MOTION)) {
         // "rejected the rest of the claim": the claim was granted in part; "left the appeal
-        // unsatisfied": the judgment stands
+        // unsatisfied": the judgment stands; "rejected the defence's motion": the trial goes on
         return false;
       }
       if (t.contains(NEG_CLOSED)) {

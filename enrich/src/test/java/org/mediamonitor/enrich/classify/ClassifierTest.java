@@ -1005,6 +1005,17 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotReadAMotionRejectedAsAClosureOrAVerdict() {
+    Classification c = classify("Шымкент қаласы Абай аудандық сотында ойдан шығарылған ақын Нұрлан Әбілдің ісі бойынша "
+        + "кезекті сот отырысы өтті. Ол ҚР ҚК 174-бабының 1-бөлігі бойынша айыпталып отыр. Судья қорғау тарапының "
+        + "өтінішхатын қанағаттандырудан бас тартты.", JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("criminal:in_court");
+    Classification en = classify("The trial of the invented blogger Aidos Serikov under Article 174 of the Criminal "
+        + "Code continued on Tuesday. The judge rejected the defence's motion for a new examination.", JUNE_2024);
+    assertThat(en.charges()).extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("criminal:in_court");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
