@@ -2102,7 +2102,7 @@ public final class Classifier {
       // from the whole incident; other kinds of the sentence ("an administrative protocol was
       // drawn up") still count. A negation naming no kind removes every kind.
       Set<String> negated = null;
-      if ((t.contains("neg") || isClosure(t)) && !seg.summary() && closesEarlierCase(seg, s)) {
+      if ((t.contains("neg") || isClosure(t, s)) && !seg.summary() && closesEarlierCase(seg, s)) {
         return; // "Earlier this year he was questioned in another case. That case was closed in March."
       }
       if (t.contains("neg") && t.contains(CUE_WITNESS)) {
@@ -2116,7 +2116,7 @@ public final class Classifier {
         }
         scan.closedKinds.addAll(negated);
       }
-      if (isClosure(t)) {
+      if (isClosure(t, s)) {
         Set<String> named = kindsNamed(t, legalBySentence.getOrDefault(s, List.of()));
         if (named.isEmpty()) {
           scan.closedAll = true;
@@ -2476,6 +2476,63 @@ public final class Classifier {
      * closing verb with a case noun or a kind of action, not an acquittal or verdict, not about an
      * appeal ("rejected the appeal" leaves the verdict standing).
      */
+    /**
+     * {@link #isClosure(Set)}, and when only a bare "closed" says it, the word stands near the case or
+     * the kind it closes: "claiming the ward had been closed, has been brought to administrative
+     * responsibility" closes no case.
+     */
+    boolean isClosure(Set<String> t, int s) {
+      if (!isClosure(t)) {
+        return false;
+      }
+      if (t.contains(NEG_CLOSED)) {
+        return true;
+      }
+      List<Hit> hs = bySentence.get(s);
+      for (Hit c : hs) {
+        if (!hasTag(c, CUE_CLOSED)) {
+          continue;
+        }
+        if (!isBareClosed(c)) {
+          return true; // "прекращено", "dropped": words of proceedings, wherever they stand
+        }
+        for (Hit k : hs) {
+          if (k != c && (hasTag(k, CUE_CASE) || hasTagPrefix(k, "kind:") || hasTagPrefix(k, "weakkind:"))
+              && Math.max(k.start() - c.end(), c.start() - k.end()) <= CLOSURE_REACH) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** "closed", "закрыт", "жабылды": words that close wards, roads and schools as well as cases. */
+    boolean isBareClosed(Hit h) {
+      String w = ix.lowerText().substring(h.start(), h.end());
+      return w.startsWith("closed") || w.startsWith("закры") || w.startsWith("жабыл");
+    }
+
+    /** How far (in characters) a bare "closed" reaches to the case or kind it closes. */
+    private static final int CLOSURE_REACH = 20;
+
+    boolean hasTag(Hit h, String tag) {
+      for (String x : ruleTags[h.rule()]) {
+        if (x.equals(tag)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean hasTagPrefix(Hit h, String prefix) {
+      for (String x : ruleTags[h.rule()]) {
+        if (x.startsWith(prefix)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     boolean isClosure(Set<String> t) {
       if (t.contains(CUE_CHALLENGE) || t.contains(CUE_PARTIAL) || t.contains(CUE_APPEAL_REJECTED)
           || t.contains(CUE_MOTION)) {

@@ -1016,6 +1016,17 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadClosedAsAClosureOnlyNearTheCaseItCloses() {
+    Classification c = classify("A resident of Rudny who published a video on the invented page Rudny Tany claiming that "
+        + "the maternity ward had been closed, has been brought to administrative responsibility under Article 456-2 "
+        + "of the Code of Administrative Offences. By a ruling of the court he was fined 30 MCI.", JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("administrative:verdict");
+    Classification closed = classify("Police opened a criminal case against the invented blogger Aidos Serikov under "
+        + "Article 274 of the Criminal Code. In June the criminal case against him was closed.", JUNE_2024);
+    assertThat(closed.charges()).isEmpty();
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
