@@ -72,6 +72,8 @@ public final class Classifier {
   static final String TALLY_EXCLUDE = "tally:exclude";
   static final String TALLY_IN_COURT = "tally:in_court";
   static final String DAMAGES = "damages:claim";
+  /** Moral (non-pecuniary) damage: only a civil suit claims it, unlike "compensation" for a flood. */
+  static final String CUE_MORAL_DAMAGE = "cue:moral_damage";
   static final String DAMAGES_AWARD = "damages:award";
   /** A case closed or a claim rejected, written as one phrase ("дело прекращено", "rejected the claim"). */
   static final String NEG_CLOSED = "neg:closed";
@@ -2261,7 +2263,9 @@ public final class Classifier {
         }
       } else {
         for (String k : PLAIN_KINDS) {
-          if (!t.contains(WEAKKIND_TAG.get(k))) {
+          // "ordered him to pay 500,000 tenge in compensation for moral damage" names a civil suit
+          boolean damages = k.equals("civil") && t.contains(CUE_MORAL_DAMAGE);
+          if (!t.contains(WEAKKIND_TAG.get(k)) && !damages) {
             continue;
           }
           if (k.equals("civil")) {

@@ -1027,6 +1027,17 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadAnOrderToPayMoralDamageAsACivilVerdict() {
+    Classification c = classify("The Kazybek Bi District Court of Karaganda has ordered lawyer Erlan Suleimenov to pay "
+        + "500,000 tenge in compensation for moral damage to a district prosecutor over a YouTube video. The prosecutor asked for 5 million tenge under Articles 143 and 951 of the Civil Code.", JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("civil:verdict");
+    // compensation for flooded houses is no suit
+    assertThat(classify("Three activists of the invented group Zhaiyq Su were charged under Article 274 of the Criminal "
+        + "Code over videos alleging that compensation for flooded houses was paid to officials' relatives.",
+        JUNE_2024).charges()).extracting(Classification.ChargeResult::kind).containsExactly("criminal");
+  }
+
+  @Test
   void shouldReadAProposalToRaiseFinesAsLegislationNotACase() {
     Classification c = classify("Министерство предлагает в полтора раза увеличить штрафы по статье 453 КоАП за "
         + "нарушение законодательства о масс-медиа.", JUNE_2024);
