@@ -1591,10 +1591,8 @@ public final class Classifier {
 
     Hit firstHitWith(int s, String tag) {
       for (Hit h : bySentence.get(s)) {
-        for (String t : ruleTags[h.rule()]) {
-          if (t.equals(tag)) {
-            return h;
-          }
+        if (hasTag(h, tag)) {
+          return h;
         }
       }
       return null;
@@ -1858,7 +1856,7 @@ public final class Classifier {
       String prev = "";
       for (int t = from; t < ix.tokens && ix.tokStart[t] < end; t++) {
         String w = ix.token(t);
-        if (LAST_YEAR.contains(prev + " " + w) || w.equals("былтыр")) {
+        if (isLastYear(prev, w)) {
           return 2;
         }
         int month = monthAdverbial(prev, w, Character.isUpperCase(ix.text.charAt(ix.tokStart[t])));
@@ -1870,7 +1868,11 @@ public final class Classifier {
       return 0;
     }
 
-    private static final Set<String> LAST_YEAR = Set.of("last year", "прошлом году", "өткен жылы");
+    /** "last year", "в прошлом году", "өткен жылы", "былтыр": word and the one before it. */
+    static boolean isLastYear(String prev, String w) {
+      return w.equals("былтыр") || w.equals("year") && prev.equals("last") || w.equals("году") && prev.equals("прошлом")
+          || w.equals("жылы") && prev.equals("өткен");
+    }
 
     /**
      * The month an adverbial names: "in March", "в марте", "наурызда" or "наурыз айында"; 0 otherwise
@@ -1918,34 +1920,34 @@ public final class Classifier {
       }
     }
 
-    /** Whether sentence s speaks of several persons ("several activists", "бірнеше белсендіге"), not hours. */
-    boolean severalPersons(int s) {
-      int end = ix.sentenceEnd(s);
-      for (int t = ix.tokenFrom(ix.sentenceStart(s)); t + 1 < ix.tokens && ix.tokStart[t + 1] < end; t++) {
-        if (SEVERAL_WORDS.contains(ix.token(t))) {
-          for (int i = t + 1; i <= t + 2 && i < ix.tokens && ix.tokStart[i] < end; i++) {
-            if (isPersonNoun(ix.token(i))) {
-              return true;
-            }
-          }
-        }
-      }
-      return false;
-    }
+    /** What the "several" words of a sentence count. */
+    enum Several { PERSONS, TIME, OTHER }
 
-    /** Whether every "several" of sentence s measures time ("через несколько часов", "бірнеше күннен кейін"). */
-    boolean severalIsTime(int s) {
+    /**
+     * What sentence s's "several" counts: persons when one stands before a person noun ("several
+     * activists", "бірнеше белсендіге"), time when every one measures it ("через несколько часов",
+     * "бірнеше күннен кейін"), otherwise something else.
+     */
+    Several several(int s) {
       int end = ix.sentenceEnd(s);
-      boolean any = false;
+      boolean time = false;
+      boolean other = false;
       for (int t = ix.tokenFrom(ix.sentenceStart(s)); t + 1 < ix.tokens && ix.tokStart[t + 1] < end; t++) {
-        if (SEVERAL_WORDS.contains(ix.token(t))) {
-          if (!isMeasure(ix.token(t + 1))) {
-            return false;
+        if (!SEVERAL_WORDS.contains(ix.token(t))) {
+          continue;
+        }
+        for (int i = t + 1; i <= t + 2 && i < ix.tokens && ix.tokStart[i] < end; i++) {
+          if (isPersonNoun(ix.token(i))) {
+            return Several.PERSONS;
           }
-          any = true;
+        }
+        if (isMeasure(ix.token(t + 1))) {
+          time = true;
+        } else {
+          other = true;
         }
       }
-      return any;
+      return time && !other ? Several.TIME : Several.OTHER;
     }
 
     private static final Set<String> SEVERAL_WORDS = Set.of("several", "несколько", "нескольких", "нескольким",
@@ -1960,7 +1962,7 @@ public final class Classifier {
       java.util.regex.Matcher m = CAPITAL_RUN.matcher(ix.text).region(ss, ix.sentenceEnd(s));
       List<String> out = new ArrayList<>(2);
       while (m.find()) {
-        List<String> words = new ArrayList<>(List.of(m.group().split("\\s+")));
+        List<String> words = new ArrayList<>(List.of(SPACES.split(m.group())));
         if (m.start() == ss) {
           words.remove(0); // the sentence's first word is capitalised whatever it is
         }
@@ -1975,6 +1977,7 @@ public final class Classifier {
       return out;
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final java.util.regex.Pattern CAPITAL_RUN = java.util.regex.Pattern.compile(
         "\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)+");
 
@@ -2175,7 +2178,8 @@ public final class Classifier {
         return;
       }
       // "several" counts nobody when it measures time ("через несколько часов", "several days later")
-      boolean several = t.contains(CUE_SEVERAL) && !severalIsTime(s);
+      Several severalOf = t.contains(CUE_SEVERAL) ? several(s) : Several.OTHER;
+      boolean several = t.contains(CUE_SEVERAL) && severalOf != Several.TIME;
       Integer count = several ? null : count(s, seg.summary());
       if (count == null && !several && !seg.summary() && !t.contains(CUE_WITNESS)) {
         count = namedPersons(s); // "Aidos Temirov, Zhuldyz Baimenova and Ruslan Kenzhin were charged"
@@ -2207,7 +2211,7 @@ public final class Classifier {
       // ...and so are "several activists were also fined" when they are persons the incident has not named
       boolean group = !further && !seg.summary() && !digest && countStated && !scan.mentions.isEmpty()
           && (count != null && count >= 2 && named(seg.start(), s).onlyNew()
-              || count == null && several && severalPersons(s) && named(seg.start(), s).known() == 0);
+              || count == null && severalOf == Several.PERSONS && named(seg.start(), s).known() == 0);
       for (String k : kinds) {
         // a summary's civil figure counts claims lodged, pre-trial and in court alike ("7 claims and
         // pre-trial claims"): no one stage, as the real digests' labels give it
