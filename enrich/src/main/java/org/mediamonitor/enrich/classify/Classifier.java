@@ -911,6 +911,9 @@ public final class Classifier {
       int[] kind = new int[lines.size()]; // 0 blank/continuation, 1 event start, 2 tally line, 3 bullet marker only
       boolean pendingBullet = false;
       boolean inSummary = true;
+      // Before the first event a line that is only a dated year ("29 january 2024") is the report's
+      // own date in its header, even after a title that states figures
+      boolean eventSeen = false;
       for (int i = 0; i < lines.size(); i++) {
         int s = lines.get(i)[0];
         int e = lines.get(i)[1];
@@ -944,7 +947,8 @@ public final class Classifier {
           while (d < e && Character.isDigit(text.charAt(d))) {
             d++;
           }
-          numberLed = d == e || isSpace(text.charAt(d)) || Character.isLetter(text.charAt(d));
+          numberLed = d == e || isSpace(text.charAt(d)) || Character.isLetter(text.charAt(d))
+              || isEnumerator(c, d) && enumeratesFigure(d);
         }
         boolean section = false;
         for (int sent = ix.sentenceOf(s); sent < ix.sentences() && ix.sentenceStart(sent) < e; sent++) {
@@ -959,7 +963,7 @@ public final class Classifier {
           dateLed = lead == 0 || lead <= 3 && ix.lowerText().startsWith("on ", c);
           break;
         }
-        if (dateLed && bullets == 0 && numbered == 0) {
+        if (dateLed && !eventSeen) {
           for (Grammar.DateMention d : datesIn(c, e)) {
             // the report's own date, in its header ("4 June 2025"); a line of a day without its
             // year ("Октябрь, 06", "April 3. Astana") heads an event of the digest's month
@@ -1000,6 +1004,7 @@ public final class Classifier {
         } else if (bullet || dateLed || labelled) {
           kind[i] = 1;
           inSummary = false;
+          eventSeen = true;
         } else {
           kind[i] = 0;
         }
@@ -3170,11 +3175,36 @@ public final class Classifier {
       if (p >= 0 && (ix.text.charAt(p) == '№' || ix.text.charAt(p) == '#')) {
         return true;
       }
+      if (isEnumerator(ix.tokStart[t], ix.tokEnd[t])) {
+        return true; // "2. five civil lawsuits": the item's number in a list, not a figure
+      }
       if (t == 0) {
         return false;
       }
       String before = ix.token(t - 1);
       return NUMBER_LABELS.contains(before);
+    }
+
+    /**
+     * Whether the number at [ts, te) numbers a list item: it opens its line (after blanks or a
+     * bullet) and is followed by "." or ")" and a blank ("1. two criminal cases", "2) ...").
+     */
+    boolean isEnumerator(int ts, int te) {
+      String text = ix.text;
+      if (te + 1 >= text.length() || text.charAt(te) != '.' && text.charAt(te) != ')' || !isSpace(text.charAt(te + 1))) {
+        return false;
+      }
+      int p = ts - 1;
+      while (p >= 0 && text.charAt(p) != '\n' && (isSpace(text.charAt(p)) || BULLETS.indexOf(text.charAt(p)) >= 0)) {
+        p--;
+      }
+      return p < 0 || text.charAt(p) == '\n';
+    }
+
+    /** Whether the list item numbered up to {@code enumeratorEnd} opens with a figure: "1. two criminal cases". */
+    boolean enumeratesFigure(int enumeratorEnd) {
+      int t = ix.tokenFrom(enumeratorEnd + 1);
+      return t < ix.tokens && numberAt(t) != null;
     }
 
     /**

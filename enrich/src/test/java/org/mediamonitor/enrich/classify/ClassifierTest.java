@@ -519,6 +519,16 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadHouseArrestOfABloggerAsDetentionAndARemovalDemandedThatWay() {
+    Classification arrest = classify("The court placed blogger Daulet Seitkali under house arrest for two months in a "
+        + "case under Article 274 of the Criminal Code.", JUNE_2024);
+    assertThat(arrest.violationTypes()).contains("detention_of_journalist", "criminal_prosecution");
+    Classification removal = classify("The ministry sent the invented outlet Dala Times a notice demanding that it "
+        + "remove an article about the ministry's procurement.", JUNE_2024);
+    assertThat(removal.violationTypes()).contains("content_removal_demand");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");

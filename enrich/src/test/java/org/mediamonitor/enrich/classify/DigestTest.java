@@ -233,4 +233,55 @@ class DigestTest {
     assertThat(c.reportedTallies().yearToDate().asMap()).containsAllEntriesOf(Map.of("criminal", 6L, "civil", 14L,
         "administrative", 9L));
   }
+
+  @Test
+  void shouldReadANumberedSummaryAfterADatedHeaderAndTheYearAsAWhole() {
+    // a title that names the year's results, the report's own date alone on a line, list numbers
+    // before spelled-out figures, and the year's figures introduced by "as a whole"
+    String en = """
+        Freedom of speech in Kazakhstan: March 2026 and the results of the quarter
+        Invented Foundation «Kokzhiek Soz»
+
+        14 april 2026
+
+        In March 2026, the monitoring service of the foundation recorded 17 reports of violations and 8 new claims and accusations against journalists, media outlets and citizens.
+
+        The new legal actions of March are:
+        1. three criminal cases, all at the stage of pre-trial investigation;
+        2. four civil lawsuits and pre-trial claims, three of which concern the protection of honour, dignity and business reputation;
+        3. one administrative case under Article 456-2 of the Code of Administrative Offences.
+
+        For 2026 as a whole, the foundation has so far recorded 7 criminal cases (2 of them reached the courts), 11 civil claims and 5 administrative cases.
+
+        March 9. Kostanay. The police opened a pre-trial investigation under Article 274 of the Criminal Code against blogger Erlan Tokbergenov.
+        """;
+    Classification c = classify(en, "2026-04-14T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsAllEntriesOf(Map.of("criminal", 3L, "civil", 4L,
+        "civil_honor_dignity", 3L, "administrative", 1L));
+    assertThat(c.reportedTallies().yearToDate().asMap()).containsAllEntriesOf(Map.of("criminal", 7L,
+        "criminal_in_court", 2L, "civil", 11L, "administrative", 5L));
+    assertThat(charges(c.charges())).containsExactlyInAnyOrder("criminal:filed:3", "civil:unknown:4",
+        "administrative:unknown:1");
+  }
+
+  @Test
+  void shouldNotReadTheNumbersOfAListAsFigures() {
+    // an NGO statement numbering its incidents is not a summary of figures
+    String en = """
+        Statement of the invented Union of Steppe Reporters
+
+        1. On 4 May in Taraz, a cameraman of the invented Talas Kuni channel was beaten while filming. The police opened a case under Article 293 of the Criminal Code.
+
+        2. On 9 May in Oral, the editor of the invented Zhaiyk Line site received threats after an investigation.
+
+        3. On 12 May, a reporter of the invented Aqtobe Nota portal was refused entry to a session of the maslikhat.
+
+        The union demands:
+        - that the police find the attackers;
+        - that the threats be investigated;
+        - that the maslikhat open its sessions to all journalists.
+        """;
+    Classification c = classify(en, "2026-05-20T06:00:00Z");
+    assertThat(c.charges()).isEmpty();
+  }
 }
