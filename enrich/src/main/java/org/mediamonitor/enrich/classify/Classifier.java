@@ -269,6 +269,9 @@ public final class Classifier {
   /** A contiguous part of the body: an event, or a digest's frame (introduction, summary). */
   private record Segment(int start, int end, boolean summary) {}
 
+  /** A sentence that is only a list or section number: "1.", "2.1.", "III.". */
+  private static final java.util.regex.Pattern LIST_NUMBER = java.util.regex.Pattern.compile("(?:\\d+\\.)+|[IVX]+\\.");
+
   /** The state of one classification. */
   private final class Run {
     final TextIndex ix;
@@ -639,11 +642,58 @@ public final class Classifier {
         return digestMonth.atEndOfMonth();
       }
       int year = Grammar.latestYear(lower, 0, n);
+      for (Grammar.DateMention d : allDates()) {
+        year = Math.max(year, d.year()); // "(«Арал тынысы», 24.01.2014)": a numeric date's year too
+      }
       if (year > 0) {
         referenceRule = "latest_year";
         return LocalDate.of(year, 6, 30);
       }
       return null;
+    }
+
+    /**
+     * Whether sentence s is a heading: a line of its own (after a list number at most) of at most
+     * six words that does not end like a sentence.
+     */
+    boolean isHeading(int s) {
+      int ss = ix.sentenceStart(s);
+      int ls = ss;
+      while (ls > 0 && ix.text.charAt(ls - 1) != '\n') {
+        ls--;
+      }
+      int le = ix.nextLineBreak(ss);
+      le = le < 0 ? ix.text.length() : le;
+      return ix.sentenceEnd(s) >= le - 1 && isHeadingLine(ls, le);
+    }
+
+    /**
+     * Whether the line [from, to) is a heading: at most six words, no sentence end, no figure, and
+     * nothing but a list number before its words.
+     */
+    boolean isHeadingLine(int from, int to) {
+      String text = ix.text;
+      int e = to;
+      while (e > from && isSpace(text.charAt(e - 1))) {
+        e--;
+      }
+      if (e == from || ".;:!?,".indexOf(text.charAt(e - 1)) >= 0) {
+        return false;
+      }
+      int words = 0;
+      for (int t = ix.tokenFrom(from); t < ix.tokens && ix.tokStart[t] < e; t++) {
+        char c = text.charAt(ix.tokStart[t]);
+        if (Character.isLetter(c) && ++words > 6 || Character.isDigit(c) && words > 0) {
+          return false; // "Әкімшілік айыптау – 4" states a figure
+        }
+      }
+      return words > 0;
+    }
+
+    /** The first date mention in [from, to), or null. */
+    Grammar.DateMention firstDate(int from, int to) {
+      List<Grammar.DateMention> in = datesIn(from, to);
+      return in.isEmpty() ? null : in.get(0);
     }
 
     /** A line holding little besides a date (a dateline, a caption date), not an event sentence. */
@@ -914,6 +964,7 @@ public final class Classifier {
       // Before the first event a line that is only a dated year ("29 january 2024") is the report's
       // own date in its header, even after a title that states figures
       boolean eventSeen = false;
+      int daylines = 0;
       for (int i = 0; i < lines.size(); i++) {
         int s = lines.get(i)[0];
         int e = lines.get(i)[1];
@@ -963,6 +1014,9 @@ public final class Classifier {
           dateLed = lead == 0 || lead <= 3 && ix.lowerText().startsWith("on ", c);
           break;
         }
+        if (dateLed && isDateline(c, e, firstDate(c, e))) {
+          daylines++; // "Февраль, 11" alone on its line, before the event it dates
+        }
         if (dateLed && !eventSeen) {
           for (Grammar.DateMention d : datesIn(c, e)) {
             // the report's own date, in its header ("4 June 2025"); a line of a day without its
@@ -1009,7 +1063,8 @@ public final class Classifier {
           kind[i] = 0;
         }
       }
-      digest = cue || bullets >= 3 && numbered >= 2;
+      // an old monitoring layout: each event headed by its day alone on a line
+      digest = cue || bullets >= 3 && numbered >= 2 || daylines >= 3;
       if (!digest) {
         return List.of(new Segment(0, n, false));
       }
@@ -1022,6 +1077,21 @@ public final class Classifier {
         int s = lines.get(i)[0];
         if (kind[i] == 2 && !segSummary || kind[i] == 1) {
           boolean mergeLead = kind[i] == 1 && !segSummary && segLines == 1 && prevWasLead && isDateLed(lines.get(i));
+          if (kind[i] == 1 && !mergeLead) {
+            // "2.2. Судебные разбирательства" above an event heads it (and those after it), not the event before
+            int j = i - 1;
+            int from = i;
+            while (j >= 0 && kind[j] == 0 && lines.get(j)[0] > segStart) {
+              int[] l = lines.get(j);
+              if (isHeadingLine(l[0], l[1])) {
+                from = j;
+              } else if (!text.substring(l[0], l[1]).isBlank()) {
+                break;
+              }
+              j--;
+            }
+            s = lines.get(from)[0];
+          }
           if (!mergeLead && s > segStart) {
             segs.add(new Segment(segStart, s, segSummary));
             segStart = s;
@@ -1043,12 +1113,13 @@ public final class Classifier {
 
     /**
      * Cheap test before the line-by-line layout analysis: a digest without a header cue has at
-     * least three bullet lines.
+     * least three bullet lines, or three lines that hold only a day.
      */
     boolean mayBeDigestLayout() {
       String text = ix.text;
       int n = text.length();
       int bulletLines = 0;
+      int dayLines = 0;
       int pos = 0;
       while (pos < n) {
         int c = pos;
@@ -1059,6 +1130,13 @@ public final class Classifier {
           return true;
         }
         int e = ix.nextLineBreak(c);
+        int end = e < 0 ? n : e;
+        if (end - c <= 20 && end > c && Character.isLetterOrDigit(text.charAt(c))) {
+          Grammar.DateMention d = firstDate(c, end);
+          if (d != null && d.start() == c && ++dayLines >= 3) {
+            return true; // "Февраль, 11": a day alone on its line heads each event
+          }
+        }
         pos = e < 0 ? n : e + 1;
       }
       return false;
@@ -1610,6 +1688,11 @@ public final class Classifier {
      */
     LocalDate incidentDate(Segment seg) {
       int first = ix.sentenceOf(seg.start());
+      while (digest && first + 1 < ix.sentences() && ix.sentenceStart(first + 1) < seg.end()
+          && (isHeading(first) && datesIn(ix.sentenceStart(first), ix.sentenceEnd(first)).isEmpty() || ix.text.substring(ix.sentenceStart(first), ix.sentenceEnd(first)).isBlank()
+              || LIST_NUMBER.matcher(ix.text.substring(ix.sentenceStart(first), ix.sentenceEnd(first)).strip()).matches())) {
+        first++; // the section heading above the event ("2. Угрозы"), then its date
+      }
       int used = 0;
       for (int s = first; s < ix.sentences() && ix.sentenceStart(s) < seg.end() && used < 3; s++) {
         int ss = ix.sentenceStart(s);
@@ -2190,6 +2273,9 @@ public final class Classifier {
         count = namedPersons(s); // "Aidos Temirov, Zhuldyz Baimenova and Ruslan Kenzhin were charged"
       }
       boolean countStated = count != null || several;
+      if (seg.summary() && !countStated && isHeading(s)) {
+        return; // "2.1. Возбуждение уголовных дел": a section heading of a digest, no case
+      }
       if (count == null && !several) {
         count = 1;
       }

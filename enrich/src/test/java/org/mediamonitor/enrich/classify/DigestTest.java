@@ -284,4 +284,38 @@ class DigestTest {
     Classification c = classify(en, "2026-05-20T06:00:00Z");
     assertThat(c.charges()).isEmpty();
   }
+
+  @Test
+  void shouldReadAnOldLayoutWhoseEventsAreHeadedByTheirDayAndSections() {
+    // no header cue and no publication date: the section of an old monthly report, each event
+    // headed by its day alone on a line, the year only in a cited newspaper's date
+    String ru = """
+        III. Обвинения, предъявленные СМИ и гражданам
+
+        2. Уголовное преследование
+
+        2.1. Возбуждение уголовных дел
+
+        Март, 4
+        Данияр Ермеков, корреспондент газеты «Шалкар Жаңалығы», г. Шалкар
+        Прокуратура района возбудила уголовное дело по ч. 2 ст. 129 УК РК (клевета) по заявлению акима. Поводом стала статья «Где дорога?» («Шалкар Жаңалығы», 12.02.2013).
+
+        Март, 15
+        Асель Нуркенова, блогер, г. Актобе
+        Департамент полиции возбудил уголовное дело по ст. 164 УК РК в связи с ее записями в социальной сети. Суд санкционировал ее арест на два месяца.
+
+        2.2. Судебные разбирательства
+
+        Март, 22
+        Ольга Сизова, пенсионерка, г. Рудный
+        Рудненский городской суд признал жительницу города виновной по ч. 1 ст. 130 УК РК (оскорбление) и приговорил к штрафу.
+        """;
+    Classification c = CLASSIFIER.classify(null, ru, null, null);
+    // the 1997 Criminal Code: the only year is the cited paper's, 2013
+    assertThat(c.legalBasis()).contains("KZ-CC-1997-129", "KZ-CC-1997-164", "KZ-CC-1997-130");
+    // three cases, each at its own stage: the heading "Судебные разбирательства" opens the third
+    assertThat(charges(c.charges())).containsExactly("criminal:filed:1", "criminal:filed:1", "criminal:verdict:1");
+    assertThat(c.incidents().stream().filter(i -> !i.summary()).map(Classification.IncidentResult::date).toList())
+        .containsExactly(LocalDate.of(2013, 3, 4), LocalDate.of(2013, 3, 15), LocalDate.of(2013, 3, 22));
+  }
 }
