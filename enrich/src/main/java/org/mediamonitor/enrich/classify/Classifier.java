@@ -1043,7 +1043,9 @@ public final class Classifier {
         // "In May: 2 criminal charges (1 in court), 4 civil claims, 2 administrative cases."
         section |= kindsNamed >= 2 && hasDigit(c, e) && !bullet;
         // Inside a summary, a bullet that states a figure of a kind continues the summary.
-        boolean summaryBullet = inSummary && bullet && tallyWords && hasDigit(c, e);
+        // ("- Criminal charges: 2") in its first sentence; one that mentions a kind only later, beside a
+        // date ("- On May 1 ... no administrative protocols were drawn up") is an event
+        boolean summaryBullet = inSummary && bullet && tallyWords && hasDigit(c, e) && firstSentenceStatesKind(c, e);
         // "Criminal: a case was opened ...; the trial of ... began" lists events of a kind, not figures.
         boolean labelled = false;
         for (int sent = ix.sentenceOf(c); sent < ix.sentences() && ix.sentenceStart(sent) < e; sent++) {
@@ -1109,6 +1111,21 @@ public final class Classifier {
         segs.add(new Segment(segStart, n, segSummary));
       }
       return splitLabelledItems(segs);
+    }
+
+    /** Whether the first sentence of the line from c to e names a charge kind and holds a digit. */
+    boolean firstSentenceStatesKind(int c, int e) {
+      int sent = ix.sentenceOf(c);
+      int end = Math.min(e, ix.sentenceEnd(sent));
+      if (!hasDigit(c, end)) {
+        return false;
+      }
+      for (String k : PLAIN_KINDS) {
+        if (sentTags.get(sent).contains(TALLYKIND_TAG.get(k))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**

@@ -318,4 +318,32 @@ class DigestTest {
     assertThat(c.incidents().stream().filter(i -> !i.summary()).map(Classification.IncidentResult::date).toList())
         .containsExactly(LocalDate.of(2013, 3, 4), LocalDate.of(2013, 3, 15), LocalDate.of(2013, 3, 22));
   }
+
+  @Test
+  void shouldTakeABulletThatNamesAKindOnlyAfterItsFirstSentenceForAnEvent() {
+    String en = """
+        Violations of Freedom of Speech in Kazakhstan April 2026
+        The invented foundation «Erkin Til» examined how freedom of expression was observed in April 2026.
+
+        It reports:
+
+        - On April 3 and April 11, reporters who came to cover rallies in Almaty were detained with the protesters. They were released three hours later; no administrative protocols were drawn up against them.
+
+        - The Kokshetau city court began hearing the criminal case against blogger Arsen Maulenov, accused of insult (Article 131 of the Criminal Code).
+
+        In April, the following were brought:
+
+        - 1 criminal charge (in court)
+
+        - 4 civil claims and lawsuits.
+
+        - 2 administrative charges.
+        """;
+    Classification c = classify(en, "2026-05-20T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsAllEntriesOf(Map.of("criminal", 1L, "civil", 4L,
+        "administrative", 2L));
+    List<Classification.IncidentResult> events = c.incidents().stream().filter(i -> !i.summary()).toList();
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0).violationTypes()).contains("detention_of_journalist");
+  }
 }
