@@ -71,6 +71,7 @@ public final class Classifier {
   static final String TALLY_SECTION = "tally:section";
   static final String TALLY_EXCLUDE = "tally:exclude";
   static final String TALLY_IN_COURT = "tally:in_court";
+  static final String CUE_ALLEGATION = "cue:allegation";
   static final String DAMAGES = "damages:claim";
   /** Moral (non-pecuniary) damage: only a civil suit claims it, unlike "compensation" for a flood. */
   static final String CUE_MORAL_DAMAGE = "cue:moral_damage";
@@ -1113,12 +1114,12 @@ public final class Classifier {
       return splitLabelledItems(segs);
     }
 
-    /** Whether the first sentence of the line from c to e names a charge kind and holds a digit. */
+    /** Whether the first sentence of the line from c to e names a charge kind and states a figure. */
     boolean firstSentenceStatesKind(int c, int e) {
       int sent = ix.sentenceOf(c);
       int end = Math.min(e, ix.sentenceEnd(sent));
-      if (!hasDigit(c, end)) {
-        return false;
+      if (!hasDigit(c, end) || countIn(c, end, true, false) == null) {
+        return false; // only a date, an article or a sum ("On October 4 ... fined 159,000 tenge under Article 73-3")
       }
       for (String k : PLAIN_KINDS) {
         if (sentTags.get(sent).contains(TALLYKIND_TAG.get(k))) {
@@ -2379,6 +2380,9 @@ public final class Classifier {
           boolean damages = k.equals("civil") && t.contains(CUE_MORAL_DAMAGE);
           if (!t.contains(WEAKKIND_TAG.get(k)) && !damages) {
             continue;
+          }
+          if (k.equals("criminal") && t.contains(CUE_ALLEGATION) && !provKinds.contains(k)) {
+            continue; // "whom the channel had accused of pocketing payments": what a report alleged, no charge
           }
           if (k.equals("civil")) {
             if ((t.contains(CUE_TARGET_MEDIA) || provKinds.contains("civil") || incidentTags.contains("kind:civil")

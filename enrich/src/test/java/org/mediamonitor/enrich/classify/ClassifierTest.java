@@ -530,6 +530,24 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotTakeWhatAReportAllegedForACriminalCharge() {
+    Classification c = classify("The administrative court of Oral fined the administrator of the invented Telegram "
+        + "channel Oral Khabar 150,000 tenge under Article 73-3 of the Code of Administrative Offences. The complaint was "
+        + "filed by a developer whom the channel had accused of selling flats twice.", JUNE_2024);
+    assertThat(c.charges()).extracting(Classification.ChargeResult::kind).containsExactly("administrative");
+    Classification video = classify("The court fined blogger Azat Bekov under Article 73-3 of the Code of "
+        + "Administrative Offences for a video in which he accused a school director of taking bribes.", JUNE_2024);
+    assertThat(video.charges()).extracting(Classification.ChargeResult::kind).containsExactly("administrative");
+  }
+
+  @Test
+  void shouldReadAccessToAWebsiteRestrictedAsBlocking() {
+    Classification c = classify("At the instruction of the ministry, access to the website of the invented outlet "
+        + "Dala Sozi was restricted.", JUNE_2024);
+    assertThat(c.violationTypes()).contains("blocking_or_access_restriction");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");

@@ -346,4 +346,29 @@ class DigestTest {
     assertThat(events).hasSize(2);
     assertThat(events.get(0).violationTypes()).contains("detention_of_journalist");
   }
+
+  @Test
+  void shouldTakeADatedBulletWithAFineAndASumForAnEventNotAFigure() {
+    String en = """
+        Violations of Freedom of Speech in Kazakhstan March 2026
+        The invented foundation «Erkin Til» looked at how freedom of expression was respected in March 2026.
+
+        It reports:
+
+        - On March 4, the administrative court of Astana fined the administrator of the invented Telegram channel Astana Khabar 160,000 tenge under Article 73-3 of the Code of Administrative Offences. He intends to appeal.
+
+        - On March 12, a reporter of the invented outlet Kaspiy Tany was pushed out of a briefing of the health department.
+
+        In March the following claims were brought:
+
+        - 3 civil claims and lawsuits;
+
+        - 1 administrative charge.
+        """;
+    Classification c = classify(en, "2026-04-20T06:00:00Z");
+    List<Classification.IncidentResult> events = c.incidents().stream().filter(i -> !i.summary()).toList();
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0).date()).isEqualTo(LocalDate.of(2026, 3, 4));
+    assertThat(charges(c.charges())).containsExactlyInAnyOrder("civil:unknown:3", "administrative:unknown:1");
+  }
 }
