@@ -878,6 +878,7 @@ public final class Classifier {
         for (CodeFamily f : taxonomy.codes().values()) {
           if (kind != null && kind.equals(f.kind()) && f.articleCodes() && !f.foreign()) {
             fam = f;
+            break; // the code in force (dated by its editions), not a named earlier edition ("the old code")
           }
         }
       }

@@ -548,6 +548,25 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldMapAnArticleOfTheOldCodeToThe1997CodeWhateverTheDate() {
+    Classification c = classify("A pre-trial investigation was opened against blogger Nurlan Abenov under Article 174 "
+        + "of the Criminal Code. Lawyers note that activists were convicted under its predecessor, Article 164 of the "
+        + "old code.", JUNE_2024);
+    assertThat(c.legalBasis()).contains("KZ-CC-174", "KZ-CC-1997-164").doesNotContain("KZ-CC-164");
+    // a bare article in a sentence that names a criminal case still belongs to the code in force
+    Classification bare = classify("The police opened a criminal case against blogger Aigul Sarina under Article 274.",
+        JUNE_2024);
+    assertThat(bare.legalBasis()).containsExactly("KZ-CC-274");
+  }
+
+  @Test
+  void shouldReadAReporterQuestionedByInvestigatorsAsASummons() {
+    Classification c = classify("Investigators called in Dana Ermekova, a reporter for the invented weekly Esil Kuni, "
+        + "questioned her for two hours and asked her to hand over her correspondence with the blogger.", JUNE_2024);
+    assertThat(c.violationTypes()).contains("summons_to_law_enforcement");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
