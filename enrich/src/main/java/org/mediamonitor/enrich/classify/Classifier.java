@@ -2262,6 +2262,11 @@ public final class Classifier {
         stages.remove("verdict");
         stages.remove("dismissed");
       }
+      if (stages.contains("dismissed") && !seg.summary() && closesEarlierCase(seg, s)) {
+        // "Напомним, в июле он уже обращался в суд ... В сентябре он отозвал свой иск": an earlier
+        // claim, withdrawn before the one the report is about
+        stages.remove("dismissed");
+      }
       boolean hasStage = !stages.isEmpty();
       if (!hasStage && !seg.summary() && t.contains(CUE_LEGISLATIVE)) {
         // A bill's wording names kinds of liability ("moves defamation to the administrative

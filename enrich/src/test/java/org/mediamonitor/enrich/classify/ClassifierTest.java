@@ -567,6 +567,15 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotLetAnEarlierWithdrawnClaimCloseTheSuitTheReportIsAbout() {
+    Classification c = classify("В конце октября Костанайский городской суд принял к производству иск о защите чести и "
+        + "достоинства директора коммунального предприятия к блогеру Айгерим Сапаровой. Напомним, в июле директор уже "
+        + "обращался в суд с иском по этой же публикации. В сентябре он отозвал свой иск.",
+        Instant.parse("2014-11-05T00:00:00Z"));
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("civil:in_court");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
