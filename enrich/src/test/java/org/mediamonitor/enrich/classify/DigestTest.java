@@ -371,4 +371,24 @@ class DigestTest {
     assertThat(events.get(0).date()).isEqualTo(LocalDate.of(2026, 3, 4));
     assertThat(charges(c.charges())).containsExactlyInAnyOrder("civil:unknown:3", "administrative:unknown:1");
   }
+
+  @Test
+  void shouldSplitASectionOfChargesAgainstMediaAndCitizensByItsDays() {
+    // the section's heading marks a monitor's report even when it lists only two days
+    String ru = """
+        III. Обвинения СМИ и граждан в связи с осуществлением права на свободу выражения
+
+        1. Преследования в гражданском порядке
+
+        Март, 05
+        Газета «Тобыл Таңы», г. Костанай
+        Костанайский городской суд принял к производству иск о защите чести и достоинства директора рынка к газете.
+
+        Март, 19
+        Ержан Бекмуханов, блогер, г. Караганда
+        Аким района обратился в суд с иском о защите деловой репутации к блогеру, требуя 3 млн тенге.
+        """;
+    Classification c = CLASSIFIER.classify(null, ru, Instant.parse("2014-04-10T00:00:00Z"), null);
+    assertThat(charges(c.charges())).containsExactly("civil:in_court:1", "civil:filed:1");
+  }
 }
