@@ -72,6 +72,7 @@ public final class Classifier {
   static final String TALLY_EXCLUDE = "tally:exclude";
   static final String TALLY_IN_COURT = "tally:in_court";
   static final String CUE_ALLEGATION = "cue:allegation";
+  static final String CUE_PRETRIAL_CLAIM = "cue:pretrial_claim";
   static final String DAMAGES = "damages:claim";
   /** Moral (non-pecuniary) damage: only a civil suit claims it, unlike "compensation" for a flood. */
   static final String CUE_MORAL_DAMAGE = "cue:moral_damage";
@@ -2102,6 +2103,13 @@ public final class Classifier {
       return any;
     }
 
+    /** Whether sentence s says its events came before going to court ("before suing", "до обращения в суд"). */
+    boolean precedesSuit(int s) {
+      String lower = ix.lowerText().substring(ix.sentenceStart(s), ix.sentenceEnd(s));
+      return lower.contains("before ") || lower.contains("до обращения") || lower.contains("до подачи")
+          || lower.contains("прежде") || lower.contains("перед ") || lower.contains("дейін");
+    }
+
     static boolean hasKind(List<Mention> mentions, String kind) {
       for (Mention m : mentions) {
         if (m.kind.equals(kind)) {
@@ -2327,6 +2335,11 @@ public final class Classifier {
       boolean group = !further && !seg.summary() && !digest && countStated && !scan.mentions.isEmpty()
           && (count != null && count >= 2 && named(seg.start(), s).onlyNew()
               || count == null && severalOf == Several.PERSONS && named(seg.start(), s).known() == 0);
+      // "Одновременно он направил досудебную претензию редакции газеты «X»" after a suit: one does
+      // not send a pre-trial claim to the party one already sues, so it is a case of its own (unless
+      // recalled as what came before: "Ранее он направил ...", "before going to court")
+      boolean otherClaim = !seg.summary() && t.contains(CUE_PRETRIAL_CLAIM) && hasKind(scan.mentions, "civil")
+          && earlierCase(s) == 0 && !precedesSuit(s);
       for (String k : kinds) {
         // a summary's civil figure counts claims lodged, pre-trial and in court alike ("7 claims and
         // pre-trial claims"): no one stage, as the real digests' labels give it
@@ -2339,6 +2352,7 @@ public final class Classifier {
           continue;
         }
         if (further && hasKind(scan.mentions, k) || another == 1 && judgedOrOnTrial(scan, k)
+            || otherClaim && k.equals("civil")
             || group && onlySinglePersons(scan.mentions, k)) {
           scan.others.add(m);
           continue;
@@ -2728,10 +2742,43 @@ public final class Classifier {
           }
         }
       }
+      if (out.isEmpty() && anyKind && refusesToOpen(hs)) {
+        // "заявление о привлечении к административной ответственности, однако полиция отказала в
+        // возбуждении дела": a refusal to open a case refuses the one kind the sentence asks for
+        Set<String> named = new LinkedHashSet<>();
+        for (Hit k : hs) {
+          for (String tag : ruleTags[k.rule()]) {
+            String ty = type(tag);
+            if (ty.equals("kind") || ty.equals("weakkind")) {
+              named.add(value(tag));
+            }
+          }
+        }
+        if (named.size() == 1) {
+          return named;
+        }
+      }
       if (!out.isEmpty()) {
         return out;
       }
       return anyKind ? out : null;
+    }
+
+    /** Whether a negation of the sentence refuses to open a case ("отказала в возбуждении", "declined to open"). */
+    boolean refusesToOpen(List<Hit> hs) {
+      for (Hit n : hs) {
+        boolean neg = false;
+        for (String tag : ruleTags[n.rule()]) {
+          neg |= tag.equals("neg");
+        }
+        if (neg) {
+          String w = ix.lowerText().substring(n.start(), n.end());
+          if (w.contains("возбужд") || w.contains("refused") || w.contains("declined") || w.contains("бас тарт")) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     /** "ни ..., ни ...", "neither ... nor", "не ..., не ..." in sentence s. */

@@ -576,6 +576,27 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldCountAPreTrialClaimSentAfterASuitAsACaseOfItsOwn() {
+    Instant april2021 = Instant.parse("2021-04-08T00:00:00Z");
+    Classification c = classify("Бывший директор больницы подал в городской суд иск о защите чести и достоинства к "
+        + "администратору телеграм-канала «Бір жақ» Руслану Аманову. Суд принял иск к производству. Одновременно он "
+        + "направил досудебную претензию редакции газеты «Қала тынысы», которая перепечатала пост. Ранее он обращался "
+        + "в полицию с заявлением о привлечении Аманова к административной ответственности за клевету, однако полиция "
+        + "отказала в возбуждении дела.", april2021);
+    // the suit accepted for proceedings, and the claim to the newspaper; the refused administrative case is none
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("civil:in_court",
+        "civil:filed");
+    // the refused case's provision is still listed
+    assertThat(c.legalBasis()).containsExactly("KZ-CivC-143", "KZ-CAO-73-3");
+    // "администратору" names a person, not the Code of Administrative Offences
+    assertThat(classify("Аким подал иск о защите чести к администратору канала по статье 143.", april2021)
+        .legalBasis()).containsExactly("KZ-CivC-143");
+    Classification before = classify("Аким подал в суд иск о защите деловой репутации к газете «Дала үні». Ранее он "
+        + "направил редакции досудебную претензию с требованием опровержения.", april2021);
+    assertThat(before.charges()).extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("civil:filed");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
