@@ -597,6 +597,27 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotTakeCustomersAccountsOfAHackedUtilityForBlockedMedia() {
+    Classification c = classify("Hackers encrypted the billing system of the invented Temirtau Heat utility, and "
+        + "customers' personal accounts were blocked for three days.", JUNE_2024);
+    assertThat(c.onTopic()).isFalse();
+  }
+
+  @Test
+  void shouldReadKazakhDiscreditingAnUnansweredRequestAndADemandToDeleteAVideo() {
+    Classification c = classify("Басқарманың баспасөз хатшысы журналисті «тапсырыспен жазатын» адам деп атады. "
+        + "Басқарма оның ресми сауалына да жауап бермеген.", JUNE_2024);
+    assertThat(c.violationTypes()).contains("insult_or_discrediting_of_journalist", "denial_of_access_to_information");
+    Classification demand = classify("Полиция блогерді екі рет шақырды: «видеоны өшірсең, арыз кері қайтарылады» деді.",
+        JUNE_2024);
+    assertThat(demand.violationTypes()).contains("content_removal_demand");
+    // a defendant who deleted his own video was asked for nothing
+    Classification own = classify("Сотталушы кінәсін мойындап, видеоны өшіргенін айтты. Сот оған айыппұл салды.",
+        JUNE_2024);
+    assertThat(own.violationTypes()).doesNotContain("content_removal_demand");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
