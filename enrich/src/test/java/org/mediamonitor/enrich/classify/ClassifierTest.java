@@ -618,6 +618,20 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadMoreWordingsOfAttacksHijackedChannelsBannedRecordingsAndAccreditation() {
+    assertThat(classify("A passer-by struck a cameraman of the invented channel Ontustik Kuni in the face while the "
+        + "crew was filming.", JUNE_2024).violationTypes()).contains("attack_on_journalist");
+    assertThat(classify("The invented outlet Dala Khabar lost control of its Telegram channel: someone logged into "
+        + "the administrator's account and deleted twenty posts.", JUNE_2024).violationTypes()).contains("cyberattack");
+    assertThat(classify("The judge banned journalists from making audio and video recordings in the courtroom.",
+        JUNE_2024).violationTypes()).contains("violation_of_court_transparency");
+    assertThat(classify("A journalist of the invented newspaper Aqsu Ainasy was not given accreditation for sessions "
+        + "of the maslikhat.", JUNE_2024).violationTypes()).contains("accreditation_denial");
+    assertThat(classify("В департаменте два дня не отвечали на вопросы родителей и журналистов о числе заболевших.",
+        JUNE_2024).violationTypes()).contains("denial_of_access_to_information");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
