@@ -271,6 +271,9 @@ public final class Classifier {
   /** A contiguous part of the body: an event, or a digest's frame (introduction, summary). */
   private record Segment(int start, int end, boolean summary) {}
 
+  /** A town before an event's date at the start of its line: "Петропавловск, ", "Ust-Kamenogorsk, ". */
+  private static final java.util.regex.Pattern TOWN_LEAD = java.util.regex.Pattern.compile("\\p{Lu}[\\p{L}-]+(?: [\\p{Lu}][\\p{L}-]+)?, ");
+
   /** A sentence that is only a list or section number: "1.", "2.1.", "III.". */
   private static final java.util.regex.Pattern LIST_NUMBER = java.util.regex.Pattern.compile("(?:\\d+\\.)+|[IVX]+\\.");
 
@@ -416,10 +419,11 @@ public final class Classifier {
           Long inCourt = kind.equals("criminal") ? f.criminalInCourt() : null;
           if (inCourt != null && inCourt > 0 && inCourt < n) {
             charges.add(new ChargeResult(kind, "in_court", inCourt.intValue(), basis, claimed, awarded, ev));
-            // the rest are not in court, and the digest does not say where they are (pre-trial,
-            // closed, returned): unknown, as the blind sets that state one label it (blind4, 6, 7
-            // and 8; blind5 says filed)
-            charges.add(new ChargeResult(kind, "unknown", (int) (n - inCourt), basis, null, null, ev));
+            // the rest are not in court, and unless the digest says where they are ("в суде – 2, на
+            // досудебной стадии – 1") not known (pre-trial, closed, returned): unknown, as the blind
+            // sets that state one label it (blind4, 6, 7 and 8; blind5 and blind9 say filed)
+            String rest = restPretrial(tallies, "month.criminal_in_court") ? "filed" : "unknown";
+            charges.add(new ChargeResult(kind, rest, (int) (n - inCourt), basis, null, null, ev));
           } else {
             if (inCourt != null && inCourt >= n) {
               stage = "in_court";
@@ -433,6 +437,18 @@ public final class Classifier {
             List.copyOf(charges), i.evidence()));
       }
       return out;
+    }
+
+    /** Whether the clause that gave a figure also names the pre-trial stage ("на досудебной стадии – 1"). */
+    private static boolean restPretrial(Tallies tallies, String key) {
+      for (EvidenceSpan e : tallies.evidence()) {
+        if (e.tag().equals("tally:" + key)) {
+          String clause = e.snippet().toLowerCase(java.util.Locale.ROOT);
+          return clause.contains("досудеб") || clause.contains("pre-trial") || clause.contains("pretrial")
+              || clause.contains("сотқа дейінгі");
+        }
+      }
+      return false;
     }
 
     private static Long figure(Figures f, String kind) {
@@ -1013,8 +1029,7 @@ public final class Classifier {
         }
         boolean dateLed = false;
         for (Grammar.DateMention d : datesIn(c, Math.min(e, c + 40))) {
-          int lead = d.start() - c;
-          dateLed = lead == 0 || lead <= 3 && ix.lowerText().startsWith("on ", c);
+          dateLed = leadsWithDate(c, d);
           break;
         }
         if (dateLed && isDateline(c, e, firstDate(c, e))) {
@@ -1048,7 +1063,9 @@ public final class Classifier {
         // Inside a summary, a bullet that states a figure of a kind continues the summary.
         // ("- Criminal charges: 2") in its first sentence; one that mentions a kind only later, beside a
         // date ("- On May 1 ... no administrative protocols were drawn up") is an event
-        boolean summaryBullet = inSummary && bullet && tallyWords && hasDigit(c, e) && firstSentenceStatesKind(c, e);
+        // A short one after the events ("• уголовных обвинений – 3 (в суде – 2)") opens the closing summary.
+        boolean summaryBullet = (inSummary || e - c < 160) && bullet && tallyWords && hasDigit(c, e)
+            && firstSentenceStatesKind(c, e);
         // "Criminal: a case was opened ...; the trial of ... began" lists events of a kind, not figures.
         boolean labelled = false;
         for (int sent = ix.sentenceOf(c); sent < ix.sentences() && ix.sentenceStart(sent) < e; sent++) {
@@ -1361,10 +1378,19 @@ public final class Classifier {
         c++;
       }
       for (Grammar.DateMention d : datesIn(c, Math.min(line[1], c + 40))) {
-        int lead = d.start() - c;
-        return lead == 0 || lead <= 3 && ix.lowerText().startsWith("on ", c);
+        return leadsWithDate(c, d);
       }
       return false;
+    }
+
+    /**
+     * Whether a line starting at c opens with the date d: "April 3. Astana", "On 3 April", or
+     * after its town, "Петропавловск, 2 октября." / "Ust-Kamenogorsk, 12 May:".
+     */
+    boolean leadsWithDate(int c, Grammar.DateMention d) {
+      int lead = d.start() - c;
+      return lead == 0 || lead <= 3 && ix.lowerText().startsWith("on ", c)
+          || lead <= 30 && TOWN_LEAD.matcher(ix.text.substring(c, d.start())).matches();
     }
 
     /** Marks sentences of digest frames that report the year to date rather than the month. */
@@ -1724,7 +1750,11 @@ public final class Classifier {
         for (Grammar.DateMention d : datesIn(ss, se)) {
           // A digest's event opens with its date ("April 3. Astana"): that line is the event's
           // date, not a dateline of publication.
-          boolean leads = digest && s == first && d.start() <= Math.max(ss, seg.start()) + 2;
+          int from = Math.max(ss, seg.start());
+          while (from < d.start() && isSpace(ix.text.charAt(from))) {
+            from++;
+          }
+          boolean leads = digest && s == first && (d.start() <= from + 2 || leadsWithDate(from, d));
           if (!leads && isDateline(ss, se, d)) {
             dateline = true;
             break;
@@ -3059,11 +3089,14 @@ public final class Classifier {
       }
       String k = kinds.iterator().next();
       int slot = k.equals("criminal") ? 0 : k.equals("civil") ? 2 : 4;
-      if (fig[slot] != null) {
+      if (fig[slot] != null && fig[slot] != (long) count) {
         return;
       }
-      fig[slot] = (long) count;
-      evidence.add(span("tally:" + part + "." + k, "tally.clause", from, to));
+      if (fig[slot] == null) {
+        fig[slot] = (long) count;
+        evidence.add(span("tally:" + part + "." + k, "tally.clause", from, to));
+      } // else the figure restated ("of the month's three criminal charges ...", then "criminal: 3 (2 in court)"): read its parts
+
       if (k.equals("criminal") && inCourtAt >= 0 && fig[1] == null) {
         Integer sub = parenNumber(from, inCourtAt, to);
         if (sub == null && insideParens(from, inCourtAt)) {

@@ -391,4 +391,36 @@ class DigestTest {
     Classification c = CLASSIFIER.classify(null, ru, Instant.parse("2014-04-10T00:00:00Z"), null);
     assertThat(charges(c.charges())).containsExactly("civil:in_court:1", "civil:filed:1");
   }
+
+  @Test
+  void shouldReadEventsLedByTheirTownAndAClosingSummaryAfterThem() {
+    String ru = """
+        Свобода слова в Казахстане: обзор за март 2026 года
+        Вымышленный фонд «Сөз Қорғаны» · ежемесячный обзор
+
+        Март запомнился делами против авторов постов: из трех уголовных обвинений месяца два предъявлены пользователям соцсетей.
+
+        УГОЛОВНОЕ ПРЕСЛЕДОВАНИЕ
+
+        Павлодар, 4 марта. Активисту Ерболу Сейтову предъявлено обвинение по ст. 274 УК РК за видео в Instagram.
+
+        Семей, 17 марта. Городской суд признал пенсионерку Галину Орлову виновной по ст. 378 УК РК.
+
+        ЦИФРЫ МЕСЯЦА
+
+        В марте 2026 года в связи с осуществлением права на свободу выражения предъявлено:
+        • уголовных обвинений – 3 (в суде – 2, на досудебной стадии – 1);
+        • гражданских исков и претензий – 4;
+        • административных обвинений – 1.
+        """;
+    Classification c = classify(ru, "2026-04-08T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsAllEntriesOf(Map.of("criminal", 3L,
+        "criminal_in_court", 2L, "civil", 4L, "administrative", 1L));
+    // the rest of the criminal figure is said to be pre-trial
+    assertThat(charges(c.charges())).containsExactlyInAnyOrder("criminal:in_court:2", "criminal:filed:1",
+        "civil:unknown:4", "administrative:unknown:1");
+    List<Classification.IncidentResult> events = c.incidents().stream().filter(i -> !i.summary()).toList();
+    assertThat(events).extracting(Classification.IncidentResult::date).containsExactly(LocalDate.of(2026, 3, 4),
+        LocalDate.of(2026, 3, 17));
+  }
 }
