@@ -297,6 +297,8 @@ public final class Classifier {
     Grammar.LetterCounts letters;
     YearMonth digestMonth;
     boolean digest;
+    /** A digest's table has a row for the criminal cases at the pre-trial stage. */
+    boolean tablePretrial;
     /** For each sentence: true when it belongs to a year-to-date part of a digest summary. */
     BitSet ytd = new BitSet();
 
@@ -390,8 +392,10 @@ public final class Classifier {
       Figures f = tallies.monthFigures();
       List<IncidentResult> out = new ArrayList<>(incidents.size());
       boolean placed = false;
+      // a summary that is only a table names no charge in words: its first frame takes the figures
+      boolean anyWithCharges = incidents.stream().anyMatch(i -> i.summary() && !i.charges().isEmpty());
       for (IncidentResult i : incidents) {
-        if (!i.summary() || placed || i.charges().isEmpty()) {
+        if (!i.summary() || placed || anyWithCharges && i.charges().isEmpty()) {
           out.add(i);
           continue;
         }
@@ -422,7 +426,7 @@ public final class Classifier {
             // the rest are not in court, and unless the digest says where they are ("в суде – 2, на
             // досудебной стадии – 1") not known (pre-trial, closed, returned): unknown, as the blind
             // sets that state one label it (blind4, 6, 7 and 8; blind5 and blind9 say filed)
-            String rest = restPretrial(tallies, "month.criminal_in_court") ? "filed" : "unknown";
+            String rest = tablePretrial || restPretrial(tallies, "month.criminal_in_court") ? "filed" : "unknown";
             charges.add(new ChargeResult(kind, rest, (int) (n - inCourt), basis, null, null, ev));
           } else {
             if (inCourt != null && inCourt >= n) {
@@ -2973,6 +2977,8 @@ public final class Classifier {
       Long[] month = new Long[7];
       Long[] year = new Long[7];
       List<EvidenceSpan> evidence = new ArrayList<>();
+      // A table with a column for the month and one for the year to date first: its rows state both.
+      tallyTable(segments, month, year, evidence);
       // The sentences that announce totals ("Totals for March:", "Итого", "с начала года") first,
       // so that a figure they state is never pre-empted by a number in the narrative.
       tallyPass(segments, true, month, year, evidence);
@@ -2984,6 +2990,85 @@ public final class Classifier {
       }
       String mo = digestMonth == null ? null : digestMonth.toString();
       return new Tallies(mo, m, y, List.copyOf(evidence));
+    }
+
+    /**
+     * A plain-text table in a summary frame: a header line naming the month and the year to date
+     * ("November 2024    January-November 2024"), then rows of a label and two figures separated
+     * by runs of blanks ("Criminal cases      3      24"), up to a blank line.
+     */
+    void tallyTable(List<Segment> segments, Long[] month, Long[] year, List<EvidenceSpan> evidence) {
+      String text = ix.text;
+      for (Segment seg : segments) {
+        if (!seg.summary()) {
+          continue;
+        }
+        boolean inTable = false;
+        int pos = seg.start();
+        while (pos < seg.end()) {
+          int e = ix.nextLineBreak(pos);
+          e = e < 0 || e > seg.end() ? seg.end() : e;
+          String line = text.substring(pos, e);
+          String[] cells = line.strip().split("\\s{2,}|\\s*\\.{3,}\\s*|\\t+");
+          if (!inTable) {
+            inTable = cells.length >= 3 && namesMonthOutsideParens(pos, e) && hasTagIn(ix.sentenceOf(pos), TALLY_YTD, pos, e);
+          } else if (line.isBlank()) {
+            inTable = false;
+          } else if (cells.length == 3) {
+            Long m = tableNumber(cells[1]);
+            Long y = tableNumber(cells[2]);
+            int slot = tableSlot(pos, e);
+            if (m != null && y != null && slot >= 0) {
+              for (Object[] part : new Object[][] {{month, "month", m}, {year, "year_to_date", y}}) {
+                Long[] fig = (Long[]) part[0];
+                if (fig[slot] == null) {
+                  fig[slot] = (Long) part[2];
+                  evidence.add(span("tally:" + part[1] + "." + SLOT_KEYS[slot], "tally.table", pos, e));
+                }
+              }
+            }
+          }
+          pos = e + 1;
+        }
+      }
+    }
+
+    private static final String[] SLOT_KEYS = {"criminal", "criminal_in_court", "civil", "civil_honor_dignity",
+        "administrative", "damages_claimed_kzt", "damages_awarded_kzt"};
+
+    /** The figure of a table row's label at [from, to): its kind, or the part of one, or a sum; -1 if none. */
+    int tableSlot(int from, int to) {
+      int s = ix.sentenceOf(from);
+      if (hasTagIn(s, DAMAGES_AWARD, from, to)) {
+        return 6;
+      }
+      if (hasTagIn(s, DAMAGES, from, to)) {
+        return 5;
+      }
+      for (String k : PLAIN_KINDS) {
+        if (hasTagIn(s, TALLYKIND_TAG.get(k), from, to)) {
+          return k.equals("criminal") ? 0 : k.equals("civil") ? 2 : 4; // "Civil claims (pre-trial and in court)"
+        }
+      }
+      if (hasTagIn(s, "legal:" + HONOR_DIGNITY, from, to)) {
+        return 3;
+      }
+      if (hasTagIn(s, TALLY_IN_COURT, from, to)) {
+        return 1;
+      }
+      if (hasTagIn(s, "stage:filed", from, to)) {
+        tablePretrial = true; // "at pre-trial investigation  2  13": the criminal cases not in court
+      }
+      return -1;
+    }
+
+    /** A table cell that is only a figure ("52,000,000", "3"), or null. */
+    private static Long tableNumber(String cell) {
+      String digits = cell.replaceAll("[,\\s\u00a0]", "");
+      if (digits.isEmpty() || digits.length() > 15 || !digits.chars().allMatch(Character::isDigit)) {
+        return null;
+      }
+      return Long.parseLong(digits);
     }
 
     /** Reads the figures of the summary sentences that announce totals, or of the others, into the empty slots. */

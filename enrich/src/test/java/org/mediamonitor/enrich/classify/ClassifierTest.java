@@ -632,6 +632,13 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotTakeANewLawCitedForARefusalOfAccreditationForALegislativeChange() {
+    Classification c = classify("The Ministry of Foreign Affairs refused to accredit an invented correspondent, saying "
+        + "his documents did not meet the requirements of the new Law on Mass Media.", JUNE_2024);
+    assertThat(c.violationTypes()).contains("accreditation_denial").doesNotContain("legislative_change");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");

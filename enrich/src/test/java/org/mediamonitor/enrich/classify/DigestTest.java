@@ -423,4 +423,40 @@ class DigestTest {
     assertThat(events).extracting(Classification.IncidentResult::date).containsExactly(LocalDate.of(2026, 3, 4),
         LocalDate.of(2026, 3, 17));
   }
+
+  @Test
+  void shouldReadATableWithAColumnForTheMonthAndOneForTheYear() {
+    String en = """
+        Media freedom in Kazakhstan, March 2026: figures and events
+
+        INVENTED PRAIRIE MONITOR
+        Monthly report, March 2026
+
+        1. FIGURES
+
+        Legal actions over expression              March 2026    January-March 2026
+        Criminal cases                                    4                  9
+           at pre-trial investigation                     3                  6
+           reached court                                  1                  3
+        Civil claims (pre-trial and in court)             6                 17
+           honour, dignity, business reputation           5                 15
+        Administrative cases                              2                  8
+        Moral damages claimed, KZT                31,000,000         95,500,000
+
+        2. EVENTS
+
+        9 March, Taraz
+        The website of the invented outlet Talas Tany became unavailable in Kazakhstan.
+        """;
+    Classification c = classify(en, "2026-04-10T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsAllEntriesOf(Map.of("criminal", 4L,
+        "criminal_in_court", 1L, "civil", 6L, "civil_honor_dignity", 5L, "administrative", 2L,
+        "damages_claimed_kzt", 31_000_000L));
+    assertThat(c.reportedTallies().yearToDate().asMap()).containsAllEntriesOf(Map.of("criminal", 9L,
+        "criminal_in_court", 3L, "civil", 17L, "administrative", 8L, "damages_claimed_kzt", 95_500_000L));
+    // the table's rows are the month's charges; the rest of the criminal ones are at pre-trial investigation
+    assertThat(charges(c.charges())).containsExactlyInAnyOrder("criminal:in_court:1", "criminal:filed:3",
+        "civil:unknown:6", "administrative:unknown:2");
+    assertThat(c.violationTypes()).contains("blocking_or_access_restriction");
+  }
 }
