@@ -429,7 +429,9 @@ public final class Classifier {
             String rest = tablePretrial || restPretrial(tallies, "month.criminal_in_court") ? "filed" : "unknown";
             charges.add(new ChargeResult(kind, rest, (int) (n - inCourt), basis, null, null, ev));
           } else {
-            if (inCourt != null && inCourt >= n) {
+            if (inCourt != null && inCourt == 0 && n > 0) {
+              stage = "filed"; // "2 (none has reached court yet)": all before the court
+            } else if (inCourt != null && inCourt >= n) {
               stage = "in_court";
             } else if (inCourt != null && (stage.equals("in_court") || stage.equals("verdict"))) {
               stage = "unknown"; // none of them in court, whatever the sentence's stage word
@@ -841,7 +843,10 @@ public final class Classifier {
         // "Article 274 of the Criminal Code" names the code after; "Қылмыстық кодекстің 274-бабы",
         // "УК РК 274-й статьи" name it before the number-first citation
         boolean numberFirst = Character.isLetter(lower.charAt(c.end() - 1));
-        Hit use = numberFirst && before != null ? before : after != null ? after : before;
+        // "from the Criminal Code (Article 130) to the Code of Administrative Offences (Article 73-3)":
+        // an article in parentheses right after a code's name is of that code
+        boolean glossOfBefore = before != null && lower.substring(before.end(), c.start()).strip().equals("(");
+        Hit use = (numberFirst || glossOfBefore) && before != null ? before : after != null ? after : before;
         if (use == null) {
           // "... under Article 274 of the Criminal Code; the trial of X, charged under Article 174":
           // a bare article refers to the code last named earlier in the same sentence.
@@ -3184,7 +3189,9 @@ public final class Classifier {
 
       if (k.equals("criminal") && inCourtAt >= 0 && fig[1] == null) {
         Integer sub = parenNumber(from, inCourtAt, to);
-        if (sub == null && insideParens(from, inCourtAt)) {
+        if (sub == null && insideParens(from, inCourtAt) && parenStatesNone(inCourtAt, to)) {
+          sub = 0; // "criminal: 2 (none has reached court yet)"
+        } else if (sub == null && insideParens(from, inCourtAt)) {
           sub = count; // "1 criminal charge (in court)"
         }
         if (sub != null) {
@@ -3280,6 +3287,13 @@ public final class Classifier {
         }
       }
       return false;
+    }
+
+    /** The parentheses around {@code pos} say none ("none has reached court yet", "ни одно не в суде"). */
+    boolean parenStatesNone(int pos, int to) {
+      int open = ix.text.lastIndexOf('(', pos);
+      int close = ix.text.indexOf(')', pos);
+      return open >= 0 && close >= 0 && close <= to && statesNone(open + 1, close);
     }
 
     /** The parentheses around {@code pos} open with "all" ("все", "барлығы", "бәрі"). */

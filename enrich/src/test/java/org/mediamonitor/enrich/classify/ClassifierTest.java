@@ -639,6 +639,13 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldGiveAnArticleInParenthesesAfterACodeToThatCode() {
+    Classification c = classify("Defamation was moved from the Criminal Code (Article 130) to the Code of "
+        + "Administrative Offences (Article 73-3) in June 2020.", Instant.parse("2020-09-30T00:00:00Z"));
+    assertThat(c.legalBasis()).contains("KZ-CC-130", "KZ-CAO-73-3").doesNotContain("KZ-CAO-130");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");

@@ -459,4 +459,18 @@ class DigestTest {
         "civil:unknown:6", "administrative:unknown:2");
     assertThat(c.violationTypes()).contains("blocking_or_access_restriction");
   }
+
+  @Test
+  void shouldReadACriminalFigureNoneOfWhichReachedCourt() {
+    String en = """
+        Violations of freedom of speech in Kazakhstan: September 2026
+        The invented foundation «Erkin Til» recorded in September 2026:
+          criminal: 2 (none has reached court yet)
+          civil: 3
+        """;
+    Classification c = classify(en, "2026-10-10T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsAllEntriesOf(Map.of("criminal", 2L,
+        "criminal_in_court", 0L));
+    assertThat(charges(c.charges())).contains("criminal:filed:2");
+  }
 }
