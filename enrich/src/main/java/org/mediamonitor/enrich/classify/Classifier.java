@@ -520,8 +520,17 @@ public final class Classifier {
       for (String code : legal) {
         speechOffence |= taxonomy.provisions().containsKey(code) && taxonomy.sideOf(code).equals("charge");
       }
+      // a fraud case under an article outside the vocabulary (a presenter robbed by phone fraudsters,
+      // "Article 190") is an ordinary crime whoever its victim is
+      boolean ordinaryCrimeOnly = !legal.isEmpty() && legal.stream().allMatch(
+          code -> !taxonomy.provisions().containsKey(code) && taxonomy.kindOf(code) != null);
+      boolean fraud = false;
+      for (Set<String> t : sentTags) {
+        fraud |= t.contains(CUE_FRAUD);
+      }
+      boolean citedCase = !legal.isEmpty() && !(ordinaryCrimeOnly && fraud);
       boolean onTopic = !foreignReport
-          && (tagged || !legal.isEmpty() && (journalistCue || topic > 0 || speechOffence) || topic >= 2
+          && (tagged || citedCase && (journalistCue || topic > 0 || speechOffence) || topic >= 2
           || actionOnJournalist);
       if (foreignReport) {
         articleEvidence.add(noted(span("on_topic:false", firstForeign), kz, foreign));
@@ -1590,12 +1599,17 @@ public final class Classifier {
     private static final List<String> SPREAD_STEMS = List.of("spread", "dissemin", "publish", "posted", "распростран",
         "опубликова", "размести", "тарат", "жария");
 
-    /** Whether sentence s holds one of the stems (honour and defamation; spread and published). */
+    /**
+     * Whether sentence s holds a word starting with one of the stems (honour and defamation; spread
+     * and published): "качестве" holds "чест" but is no honour.
+     */
     boolean sentenceHas(int s, List<String> stems) {
       String sentence = ix.lowerText().substring(ix.sentenceStart(s), ix.sentenceEnd(s));
       for (String stem : stems) {
-        if (sentence.contains(stem)) {
-          return true;
+        for (int i = sentence.indexOf(stem); i >= 0; i = sentence.indexOf(stem, i + 1)) {
+          if (i == 0 || !Character.isLetter(sentence.charAt(i - 1))) {
+            return true;
+          }
         }
       }
       return false;

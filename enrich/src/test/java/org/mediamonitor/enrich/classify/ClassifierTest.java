@@ -646,6 +646,17 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldLeaveAJournalistRobbedByFraudstersAndACompanysLostReputationOffTopic() {
+    Classification fraud = classify("A presenter of the invented channel Alma Kuni lost 2.8 million tenge to phone "
+        + "fraudsters. Police opened a criminal case under Article 190 of the Criminal Code (fraud).", JUNE_2024);
+    assertThat(fraud.onTopic()).isFalse();
+    // "в качестве компенсации" holds "чест" but names no honour
+    Classification company = classify("Помимо долга, ТОО «Цемент Сауда» просило взыскать 15 млн тенге в качестве "
+        + "компенсации вреда деловой репутации. В этой части суд в иске отказал.", JUNE_2024);
+    assertThat(company.onTopic()).isFalse();
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
