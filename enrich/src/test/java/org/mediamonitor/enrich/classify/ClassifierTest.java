@@ -657,6 +657,19 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadAStreamStoppedAJournalistTakenToThePoliceAndMessengersDownAtARally() {
+    Classification c = classify("Во время схода жителей в центре города перестали работать мессенджеры. Журналист "
+        + "YouTube-канала «Ертіс LIVE» снимал сход, когда полицейские потребовали прекратить трансляцию, а затем "
+        + "доставили его в городской отдел полиции.", JUNE_2024);
+    assertThat(c.violationTypes()).contains("blocking_or_access_restriction", "obstruction_of_professional_activity",
+        "detention_of_journalist");
+    // a cable an excavator cut is an outage, not a blocking
+    Classification cable = classify("В трех районах не работали мобильный и проводной интернет: экскаватор повредил "
+        + "магистральный кабель.", JUNE_2024);
+    assertThat(cable.violationTypes()).doesNotContain("blocking_or_access_restriction");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
