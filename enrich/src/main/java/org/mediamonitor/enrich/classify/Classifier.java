@@ -3346,6 +3346,25 @@ public final class Classifier {
 
     /** Of the claim and award words of a clause, the tag of the one nearest to an amount. */
     String nearestDamagesTag(int s, int from, int to, Grammar.Amount a) {
+      // "суды взыскали в качестве компенсации морального вреда 1 млн тенге": the award verb governs,
+      // the claim words between it and the sum only say what the sum is for
+      int awardBefore = -1;
+      int claimBefore = -1;
+      for (Hit h : bySentence.get(s)) {
+        if (h.start() < from || h.end() > a.start()) {
+          continue;
+        }
+        for (String tag : ruleTags[h.rule()]) {
+          if (tag.equals(DAMAGES_AWARD)) {
+            awardBefore = Math.max(awardBefore, h.start());
+          } else if (tag.equals(DAMAGES)) {
+            claimBefore = Math.max(claimBefore, h.start());
+          }
+        }
+      }
+      if (awardBefore >= 0 && claimBefore > awardBefore && a.start() - awardBefore < 80) {
+        return DAMAGES_AWARD;
+      }
       String best = DAMAGES;
       int bestDistance = Integer.MAX_VALUE;
       for (Hit h : bySentence.get(s)) {

@@ -473,4 +473,17 @@ class DigestTest {
         "criminal_in_court", 0L));
     assertThat(charges(c.charges())).contains("criminal:filed:2");
   }
+
+  @Test
+  void shouldReadCasesBeforeTheCourtsAndASumTheCourtsAwardedAsCompensation() {
+    String ru = """
+        Нарушения свободы слова в Казахстане. Май 2026 года
+        В мае 2026 года вымышленный фонд «Әділ Үн» зафиксировал 3 уголовных обвинения и 4 гражданских иска.
+        С начала года предъявлено 9 уголовных обвинений (из них 4 рассматриваются или уже рассмотрены судами), 23 гражданских иска и претензии. С начала года суды взыскали в качестве компенсации морального вреда 1 млн 150 тыс. тенге.
+        """;
+    Classification c = classify(ru, "2026-06-10T06:00:00Z");
+    assertThat(c.reportedTallies().yearToDate().asMap()).containsAllEntriesOf(Map.of("criminal", 9L,
+        "criminal_in_court", 4L, "civil", 23L, "damages_awarded_kzt", 1_150_000L));
+    assertThat(c.reportedTallies().yearToDate().asMap()).doesNotContainKey("damages_claimed_kzt");
+  }
 }
