@@ -2329,6 +2329,9 @@ public final class Classifier {
         stages.remove("dismissed");
       }
       boolean hasStage = !stages.isEmpty();
+      if (!hasStage && !seg.summary() && t.contains(CUE_CHALLENGE)) {
+        return; // "the outlet will challenge the blocking in an administrative court": an action by the media
+      }
       if (!hasStage && !seg.summary() && t.contains(CUE_LEGISLATIVE)) {
         // A bill's wording names kinds of liability ("moves defamation to the administrative
         // code", "introduces criminal liability"), not a case against anyone.

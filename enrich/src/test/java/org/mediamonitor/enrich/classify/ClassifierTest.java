@@ -670,6 +670,19 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotTakeAnOutletChallengingABlockingInCourtForACaseAgainstIt() {
+    Classification c = classify("The website of the invented outlet Kezek Khabar was blocked under Article 41-1 of "
+        + "the Law on Communications. Kezek Khabar says it will challenge the blocking in an administrative court.",
+        JUNE_2024);
+    assertThat(c.violationTypes()).contains("blocking_or_access_restriction");
+    assertThat(c.charges()).isEmpty();
+    // a fine challenged is still the case
+    Classification fine = classify("Blogger Arman Serikov, fined under Article 456-2 of the Code of Administrative "
+        + "Offences, will challenge the fine in court.", JUNE_2024);
+    assertThat(fine.charges()).extracting(Classification.ChargeResult::kind).containsExactly("administrative");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
