@@ -330,6 +330,9 @@ public final class Classifier {
       }
       bucketBySentence();
       citations = resolveCitations(ix.lowerText());
+      if (referenceDate == null) {
+        referenceDate = dateFromEdition();
+      }
 
       List<EvidenceSpan> articleEvidence = articleEvidence(language);
 
@@ -1823,6 +1826,9 @@ public final class Classifier {
         }
         for (String art : c.articles()) {
           String code = c.family().articleCodes() ? c.family().prefixAt(lawDate) + "-" + art : c.family().prefixAt(lawDate);
+          if (c.family().articleCodes()) {
+            code = editionByOffence(s, c.family(), art, code, lawDate);
+          }
           out.add(new Legal(code, span("legal:" + code, "citation." + c.family().id(), Math.min(c.start(),
               c.codeHitStart()), Math.max(c.end(), c.codeHitEnd()))));
         }
@@ -1851,6 +1857,65 @@ public final class Classifier {
         }
       }
       return out;
+    }
+
+    /**
+     * A text without any year that cites an article by the number of the code's earlier edition
+     * ("ст. 129 УК РК (клевета)": defamation is 129 only in the 1997 Code) dates itself to that
+     * edition's time; null otherwise.
+     */
+    LocalDate dateFromEdition() {
+      for (Cited c : citations) {
+        if (!c.family().articleCodes()) {
+          continue;
+        }
+        String earlierPrefix = c.family().prefixAt(EARLIER_EDITION_DAY);
+        if (earlierPrefix.equals(c.family().prefixAt(null))) {
+          continue;
+        }
+        int s = ix.sentenceOf(c.start());
+        for (String art : c.articles()) {
+          if (editionByOffence(s, c.family(), art, c.family().prefixAt(null) + "-" + art, null).startsWith(earlierPrefix + "-")) {
+            referenceRule = "code_edition";
+            return EARLIER_EDITION_DAY;
+          }
+        }
+      }
+      return null;
+    }
+
+    /** A day on which the earlier edition of a code was in force ("the 1997 Criminal Code"). */
+    private static final LocalDate EARLIER_EDITION_DAY = LocalDate.of(2014, 12, 31);
+
+    /**
+     * "ч. 2 ст. 129 УК РК (клевета)" in a text that gives no year: article 129 is defamation only in
+     * the 1997 Criminal Code (the 2014 Code numbers it 130), so the offence the sentence names picks
+     * the edition the number belongs to; and in a 2014 report on the new Code, "клевета ... (статья
+     * 130)" is the new Code's article.
+     */
+    String editionByOffence(int s, CodeFamily family, String art, String code, LocalDate lawDate) {
+      String earlier = family.prefixAt(EARLIER_EDITION_DAY) + "-" + art;
+      String later = family.prefixAt(null) + "-" + art;
+      if (earlier.equals(later)) {
+        return code;
+      }
+      boolean namesEarlier = false;
+      boolean namesLater = false;
+      for (Hit h : bySentence.get(s)) {
+        for (String t : ruleTags[h.rule()]) {
+          if (t.startsWith("offence:")) {
+            Taxonomy.Offence o = taxonomy.offences().get(value(t));
+            if (o.codeAt(lawDate).equals(code)) {
+              return code; // the number is the offence's in the code in force
+            }
+            for (Taxonomy.DatedCode d : o.provisions()) {
+              namesEarlier |= d.code().equals(earlier);
+              namesLater |= d.code().equals(later);
+            }
+          }
+        }
+      }
+      return namesEarlier == namesLater ? code : namesEarlier ? earlier : later;
     }
 
     // ------------------------------------------------------------ charges

@@ -683,6 +683,22 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldTellTheCodesEditionByTheOffenceItsArticleNumberNames() {
+    // no year anywhere: 129 is defamation and 164 incitement of discord only in the 1997 Code, and
+    // the text's other wording is then read in that time (defamation was no administrative offence)
+    Classification old = CLASSIFIER.classify(null, "Октябрь, 08\nСуд начал рассмотрение уголовного дела в отношении "
+        + "редактора Н. Жумабаева по ч. 2 ст. 129 УК РК (клевета). Заявитель считает клеветой его статью.\n\n"
+        + "Октябрь, 21\nДВД возбудил уголовное дело по ст. 164 УК РК (возбуждение социальной вражды) в отношении "
+        + "пользователя Facebook.", null, null);
+    assertThat(old.legalBasis()).containsExactlyInAnyOrder("KZ-CC-1997-129", "KZ-CC-1997-164");
+    assertThat(old.charges()).extracting(Classification.ChargeResult::kind).containsOnly("criminal");
+    // in a 2014 report on the new Code, "клевета ... (статья 130)" is the new Code's article
+    Classification newCode = classify("В июле подписан новый Уголовный кодекс. Клевета в нем сохранена как уголовное "
+        + "преступление (статья 130).", Instant.parse("2014-09-17T00:00:00Z"));
+    assertThat(newCode.legalBasis()).contains("KZ-CC-130").doesNotContain("KZ-CC-1997-130");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
