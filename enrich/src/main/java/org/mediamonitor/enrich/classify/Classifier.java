@@ -1976,9 +1976,12 @@ public final class Classifier {
           byKind.keySet().removeIf(k -> scan.closedKinds.contains(k) && !scan.judgedSpeech.contains(k));
         }
       }
-      // a monitor's digest lists only events it counts as pressure on speech
-      boolean speechContext = seg.summary() || digest
-          || isSpeechContext(incidentLegal, incidentTags, firstSent, lastSent);
+      // a monitor's digest lists only events it counts as pressure on speech; but in one it lists for
+      // the court closed to the press ("запретил журналистам вести видеозапись в ходе процесса по делу
+      // о гибели рабочих") the trial is about speech only when the incident cites a speech provision
+      boolean pressOnly = digest && !seg.summary() && incidentTags.contains(COURT_TRANSPARENCY);
+      boolean speechContext = seg.summary() || (pressOnly ? citesSpeechProvision(incidentLegal)
+          : digest || isSpeechContext(incidentLegal, incidentTags, firstSent, lastSent));
       if (!speechContext) {
         byKind.clear();
       }
@@ -2656,6 +2659,16 @@ public final class Classifier {
           byKind.put(k, m);
         }
       }
+    }
+
+    /** Whether the incident cites a provision of the vocabulary on the charge side. */
+    boolean citesSpeechProvision(Set<String> incidentLegal) {
+      for (String code : incidentLegal) {
+        if (taxonomy.provisions().containsKey(code) && taxonomy.sideOf(code).equals("charge")) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**

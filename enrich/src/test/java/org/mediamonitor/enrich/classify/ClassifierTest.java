@@ -699,6 +699,16 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldLeaveBlockedPhonesOffTopicAndASuitNotYetFiledUncounted() {
+    Classification phones = classify("Phones not entered into the national IMEI database will be cut off: operators "
+        + "will block access to mobile internet for the device.", JUNE_2024);
+    assertThat(phones.onTopic()).isFalse();
+    Classification threat = classify("Строительная компания пригрозила журналистке иском о защите деловой репутации. "
+        + "Иск пока не подан.", JUNE_2024);
+    assertThat(threat.charges()).isEmpty();
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");

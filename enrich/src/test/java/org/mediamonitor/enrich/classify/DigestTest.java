@@ -486,4 +486,22 @@ class DigestTest {
         "criminal_in_court", 4L, "civil", 23L, "damages_awarded_kzt", 1_150_000L));
     assertThat(c.reportedTallies().yearToDate().asMap()).doesNotContainKey("damages_claimed_kzt");
   }
+
+  @Test
+  void shouldNotCountTheTrialOfAClosedCourtroomAsASpeechCase() {
+    String ru = """
+        Нарушения свободы слова в Казахстане. Июнь 2015 года
+
+        Июнь, 22
+        Журналисты региональных СМИ, г. Усть-Каменогорск
+        Судья специализированного межрайонного суда по уголовным делам запретил журналистам вести аудио- и видеозапись в ходе открытого процесса по делу о гибели рабочих на руднике.
+
+        Июнь, 29
+        Бауыржан Калиев, корреспондент газеты «Жезқазған Тынысы», г. Жезказган
+        Охрана завода не допустила журналиста на открытую встречу руководства с жителями.
+        """;
+    Classification c = classify(ru, "2015-07-10T06:00:00Z");
+    assertThat(c.violationTypes()).contains("violation_of_court_transparency");
+    assertThat(c.charges()).isEmpty();
+  }
 }
