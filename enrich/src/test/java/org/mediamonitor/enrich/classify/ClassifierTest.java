@@ -709,6 +709,13 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotTakeADetentionAVideoShowsForTheBloggersOwn() {
+    Classification c = classify("Блогер Ержан Сапаров сообщил, что его вызвали в полицию по поводу опубликованного им "
+        + "видео с задержанием водителя такси.", JUNE_2024);
+    assertThat(c.violationTypes()).doesNotContain("detention_of_journalist");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");

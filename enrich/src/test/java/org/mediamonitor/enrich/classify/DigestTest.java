@@ -504,4 +504,22 @@ class DigestTest {
     assertThat(c.violationTypes()).contains("violation_of_court_transparency");
     assertThat(c.charges()).isEmpty();
   }
+
+  @Test
+  void shouldReadAPreTrialInvestigationAsACriminalFigureAndMisuseOfImage() {
+    String ru = """
+        Нарушения свободы слова в Казахстане. Май 2026 года
+        В мае 2026 года зафиксировано:
+        12 сообщений о нарушениях прав журналистов, в том числе:
+        •    3 случая неправомерного использования образа СМИ, журналистов, блогеров;
+        9 сообщений о претензиях и исках к журналистам, СМИ и гражданам:
+        •    1 досудебное расследование по статье о распространении заведомо ложной информации;
+        •    6 гражданских исков и досудебных претензий к СМИ;
+        •    2 административных дела.
+        """;
+    Classification c = classify(ru, "2026-06-20T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsAllEntriesOf(Map.of("criminal", 1L, "civil", 6L,
+        "administrative", 2L));
+    assertThat(c.violationTypes()).contains("misuse_of_image");
+  }
 }
