@@ -94,6 +94,8 @@ public final class Classifier {
   /** Nouns of persons a number may count ("two bloggers", "трое активистов", "екі журналист"). */
   private static final List<String> PERSON_STEMS = List.of("journalist", "blogger", "activist", "reporter", "editor",
       "author", "admin", "user", "resident", "people", "person", "member", "citizen", "correspondent", "defendant",
+      "protester", "participant", "organiser", "organizer", "pensioner", "протестующ", "пикетчик", "организатор",
+      "пенсионер", "наразылық", "ұйымдастырушы", "зейнеткер",
       "журналист", "блогер", "блоггер", "активист", "репортер", "редактор", "автор", "администратор", "админ",
       "пользовател", "жител", "человек", "граждан", "корреспондент", "подсудим", "обвиняем", "участник",
       "белсенді", "тілші", "әкімші", "қолданушы", "тұрғын", "адам", "азамат", "қатысушы");
@@ -2254,6 +2256,9 @@ public final class Classifier {
           return false; // "He is the second editor convicted this year": the same person
         }
         int after = afterFurtherMarker(ix.token(t), ix.token(t + 1), t);
+        if (after < 0 && ix.token(t + 1).equals("other") && numberAt(t) != null) {
+          after = t + 2; // "Seven other protesters were fined"
+        }
         if (after < 0) {
           continue;
         }
@@ -2980,7 +2985,24 @@ public final class Classifier {
      * date, a year, a duration, an age, a ratio or an article number. Null when there is none.
      */
     Integer count(int s, boolean summary) {
+      if (!summary && oneOfThem(s)) {
+        return 1; // "detained two journalists ... and a court sentenced one of them"
+      }
       return countIn(ix.sentenceStart(s), ix.sentenceEnd(s), summary, false);
+    }
+
+    private static final List<String> ONE_OF_THEM = List.of("one of them", "один из них", "одного из них",
+        "одну из них", "одна из них", "олардың бірі", "олардың біреуі");
+
+    /** Whether sentence s singles out "one of them". */
+    boolean oneOfThem(int s) {
+      String sentence = ix.lowerText().substring(ix.sentenceStart(s), ix.sentenceEnd(s));
+      for (String p : ONE_OF_THEM) {
+        if (sentence.contains(p)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     Integer countIn(int ss, int se, boolean summary, boolean skipParens) {

@@ -716,6 +716,16 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldKeepSevenOtherProtestersApartFromTheJournalistSentencedOfTwoDetained() {
+    Classification c = classify("Police detained two journalists covering a rally in Almaty, and a court later "
+        + "sentenced one of them, videographer Arman Tolegen, to five days of arrest under Article 488 of the Code of "
+        + "Administrative Offences. Seven other protesters were fined by the same court.",
+        Instant.parse("2019-03-04T00:00:00Z"));
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage() + ":" + ch.count())
+        .containsExactlyInAnyOrder("administrative:verdict:1", "administrative:verdict:7");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
