@@ -726,6 +726,14 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotTakeAnEditorReadyToDefendTheArticleInCourtForATrial() {
+    Classification c = classify("Главный редактор газеты «Тараз Үні» имеет статус подозреваемого по уголовному делу о "
+        + "клевете. По его словам, редакция готова представить в суде все документы, на которых основана статья.",
+        Instant.parse("2019-05-15T00:00:00Z"));
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("criminal:filed");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
