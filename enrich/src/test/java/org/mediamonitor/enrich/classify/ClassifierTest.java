@@ -734,6 +734,14 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldNotTakeALawThatIntroducedLiabilityForACase() {
+    Classification c = classify("A court sentenced blogger Ruslan Abenov under Article 274 of the Criminal Code. "
+        + "Kazakhstan introduced administrative liability for spreading false information earlier this year, but the "
+        + "criminal article remains in force.", Instant.parse("2023-09-14T00:00:00Z"));
+    assertThat(c.charges()).extracting(Classification.ChargeResult::kind).containsExactly("criminal");
+  }
+
+  @Test
   void shouldMapIncitementOfDiscordByTheDateOfEvents() {
     String text = "Суд признал редактора газеты «Мұнайлы Өңір» виновным в разжигании национальной розни.";
     assertThat(classify(text, Instant.parse("2013-10-15T00:00:00Z")).legalBasis()).containsExactly("KZ-CC-1997-164");
