@@ -2872,27 +2872,12 @@ public final class Classifier {
       if (!out.isEmpty() && neitherNor(s)) {
         // "ни уголовного, ни административного дела не заводилось", "neither ... nor", "не ... не":
         // the negation reaches every kind the sentence names
-        for (Hit k : hs) {
-          for (String tag : ruleTags[k.rule()]) {
-            String ty = type(tag);
-            if (ty.equals("kind") || ty.equals("weakkind")) {
-              out.add(value(tag));
-            }
-          }
-        }
+        out.addAll(kindsOf(hs));
       }
       if (out.isEmpty() && anyKind && refusesToOpen(hs)) {
         // "заявление о привлечении к административной ответственности, однако полиция отказала в
         // возбуждении дела": a refusal to open a case refuses the one kind the sentence asks for
-        Set<String> named = new LinkedHashSet<>();
-        for (Hit k : hs) {
-          for (String tag : ruleTags[k.rule()]) {
-            String ty = type(tag);
-            if (ty.equals("kind") || ty.equals("weakkind")) {
-              named.add(value(tag));
-            }
-          }
-        }
+        Set<String> named = kindsOf(hs);
         if (named.size() == 1) {
           return named;
         }
@@ -2901,6 +2886,20 @@ public final class Classifier {
         return out;
       }
       return anyKind ? out : null;
+    }
+
+    /** The kinds the hits name, by a kind word or a weak one. */
+    Set<String> kindsOf(List<Hit> hs) {
+      Set<String> kinds = new LinkedHashSet<>();
+      for (Hit k : hs) {
+        for (String tag : ruleTags[k.rule()]) {
+          String ty = type(tag);
+          if (ty.equals("kind") || ty.equals("weakkind")) {
+            kinds.add(value(tag));
+          }
+        }
+      }
+      return kinds;
     }
 
     /** Whether a negation of the sentence refuses to open a case ("отказала в возбуждении", "declined to open"). */
@@ -3131,7 +3130,7 @@ public final class Classifier {
           int e = ix.nextLineBreak(pos);
           e = e < 0 || e > seg.end() ? seg.end() : e;
           String line = text.substring(pos, e);
-          String[] cells = line.strip().split("\\s{2,}|\\s*\\.{3,}\\s*|\\t+");
+          String[] cells = TABLE_CELLS.split(line.strip());
           if (!inTable) {
             inTable = cells.length >= 3 && namesMonthOutsideParens(pos, e) && hasTagIn(ix.sentenceOf(pos), TALLY_YTD, pos, e);
           } else if (line.isBlank()) {
@@ -3154,6 +3153,10 @@ public final class Classifier {
         }
       }
     }
+
+    /** Table cells: separated by runs of blanks, dot leaders or tabs. */
+    private static final java.util.regex.Pattern TABLE_CELLS = java.util.regex.Pattern.compile(
+        "\\s{2,}|\\s*\\.{3,}\\s*|\\t+");
 
     private static final String[] SLOT_KEYS = {"criminal", "criminal_in_court", "civil", "civil_honor_dignity",
         "administrative", "damages_claimed_kzt", "damages_awarded_kzt"};
