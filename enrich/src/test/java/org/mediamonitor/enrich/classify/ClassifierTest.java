@@ -1526,4 +1526,20 @@ class ClassifierTest {
     assertThat(classify("Неизвестные напали на оператора телеканала «Дала Жарығы» и разбили его камеру.", JUNE_2024)
         .violationTypes()).contains("attack_on_journalist");
   }
+
+  @Test
+  void shouldReadKazakhVerbsOfVerdictAndAccusationInAnyForm() {
+    // "кінәлі деп танып" (found guilty) and "айып тағылды" (was charged): the verbs' stems, whatever the ending
+    Classification verdict = classify("Сот блогер Ерлан Сапаровты ӘҚБтК-нің 456-2-бабы бойынша кінәлі деп танып, "
+        + "айыппұл салды.", JUNE_2024);
+    assertThat(verdict.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("administrative");
+      assertThat(ch.stage()).isEqualTo("verdict");
+    });
+    Classification filed = classify("Журналист Айдос Кемеловке ҚК-нің 274-бабы бойынша айып тағылды.", JUNE_2024);
+    assertThat(filed.charges()).singleElement().satisfies(ch -> {
+      assertThat(ch.kind()).isEqualTo("criminal");
+      assertThat(ch.stage()).isEqualTo("filed");
+    });
+  }
 }
