@@ -921,6 +921,9 @@ public final class Classifier {
             break; // the code in force (dated by its editions), not a named earlier edition ("the old code")
           }
         }
+        if (fam == null && kind == null && namesLegalAction(s)) {
+          fam = onlyCodeListing(c.articles());
+        }
       }
       if (fam == null || fam.foreign() || !fam.articleCodes()) {
         return null;
@@ -932,6 +935,55 @@ public final class Classifier {
         }
       }
       return known.isEmpty() ? null : new Cited(c.start(), c.end(), fam, List.copyOf(known), c.start(), c.end());
+    }
+
+    /** Whether sentence s names a stage of a case, a case or a charge ("was charged", "предъявили обвинение"). */
+    boolean namesLegalAction(int s) {
+      Set<String> t = sentTags.get(s);
+      for (String tag : t) {
+        if (tag.startsWith("stage:") || tag.equals(CUE_CASE)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * "Blogger X was charged under Article 274": the one code in force, of the codes a kind of case
+     * is brought under, whose vocabulary lists the article. The lists do not overlap (the Criminal
+     * Code's 274 and 174, the administrative code's 456-2 and 488, the Civil Code's 143), so a number
+     * names its code; a number two codes list, or none, names none.
+     */
+    CodeFamily onlyCodeListing(List<String> articles) {
+      CodeFamily only = null;
+      for (CodeFamily f : taxonomy.codes().values()) {
+        if (f.kind() == null || !f.articleCodes() || f.foreign() || isEarlierEdition(f)) {
+          continue;
+        }
+        boolean lists = false;
+        for (String art : articles) {
+          lists |= taxonomy.provisions().containsKey(f.prefix() + "-" + art);
+        }
+        if (lists) {
+          if (only != null) {
+            return null;
+          }
+          only = f;
+        }
+      }
+      return only;
+    }
+
+    /** A code named as an earlier edition of another ("the 1997 Criminal Code"): a bare number is read in the code in force. */
+    boolean isEarlierEdition(CodeFamily f) {
+      for (CodeFamily g : taxonomy.codes().values()) {
+        for (Taxonomy.Edition e : g.editions()) {
+          if (g != f && e.prefix().equals(f.prefix())) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     /** The last code-name hit in [from, pos). */

@@ -25,7 +25,16 @@ class VocabularyTest {
   private static final Instant MAY_2023 = Instant.parse("2023-05-10T10:00:00Z");
 
   static Stream<Arguments> reports() throws IOException {
-    try (InputStream in = VocabularyTest.class.getResourceAsStream("/vocabulary/reports.tsv")) {
+    return lines("/vocabulary/reports.tsv");
+  }
+
+  static Stream<Arguments> charges() throws IOException {
+    return lines("/vocabulary/charges.tsv");
+  }
+
+  /** id, the expected list ("-" = none), title, body. */
+  private static Stream<Arguments> lines(String resource) throws IOException {
+    try (InputStream in = VocabularyTest.class.getResourceAsStream(resource)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\t"))
           .map(f -> Arguments.of(f[0], f[1].equals("-") ? List.of() : Arrays.asList(f[1].split(",")), f[2], f[3]))
@@ -41,5 +50,18 @@ class VocabularyTest {
     if (!expected.isEmpty()) {
       assertThat(c.violationTypes()).as(id + ": " + body).containsAll(expected);
     }
+  }
+
+  /**
+   * The charges of one-case reports (charges.tsv) as kind:stage:count: "pressed charges", "was
+   * lodged", "took the newspaper to court", "подал в суд на журналистку", an article number with no
+   * code named ("charged under Article 274"), "hearings began".
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("charges")
+  void shouldFindTheChargeTheReportDescribes(String id, List<String> expected, String title, String body) {
+    Classification c = CLASSIFIER.classify(title, body, MAY_2023, null);
+    assertThat(c.charges().stream().map(ch -> ch.kind() + ":" + ch.stage() + ":" + ch.count()).sorted().toList())
+        .as(id + ": " + body).isEqualTo(expected.stream().sorted().toList());
   }
 }
