@@ -299,6 +299,8 @@ public final class Classifier {
     Grammar.LetterCounts letters;
     YearMonth digestMonth;
     boolean digest;
+    /** Summary frames dropped for naming nothing in words: a table's figures may still need one. */
+    final List<IncidentResult> emptySummaries = new ArrayList<>();
     /** A digest's table has a row for the criminal cases at the pre-trial stage. */
     boolean tablePretrial;
     /** For each sentence: true when it belongs to a year-to-date part of a digest summary. */
@@ -397,6 +399,10 @@ public final class Classifier {
       Figures f = tallies.monthFigures();
       List<IncidentResult> out = new ArrayList<>(incidents.size());
       boolean placed = false;
+      if (incidents.stream().noneMatch(IncidentResult::summary) && !emptySummaries.isEmpty()) {
+        // a frame that is only its title and a table: the figures still need the frame they state
+        incidents = withFrame(incidents, emptySummaries.get(0));
+      }
       // a summary that is only a table names no charge in words: its first frame takes the figures
       boolean anyWithCharges = incidents.stream().anyMatch(i -> i.summary() && !i.charges().isEmpty());
       for (IncidentResult i : incidents) {
@@ -444,8 +450,25 @@ public final class Classifier {
             charges.add(new ChargeResult(kind, stage, n.intValue(), basis, claimed, awarded, ev));
           }
         }
-        out.add(new IncidentResult(i.index(), i.start(), i.end(), true, false, i.date(), i.violationTypes(), i.legalBasis(),
-            List.copyOf(charges), i.evidence()));
+        // a table's figures name no kind in words: the kinds come with the charges they give
+        List<String> types = violationTypes(charges, new LinkedHashSet<>(i.legalBasis()),
+            new LinkedHashSet<>(i.violationTypes()));
+        out.add(new IncidentResult(i.index(), i.start(), i.end(), true, false, i.date(), List.copyOf(types),
+            i.legalBasis(), List.copyOf(charges), i.evidence()));
+      }
+      return out;
+    }
+
+    /** The incidents with a dropped summary frame put back in text order, renumbered. */
+    private static List<IncidentResult> withFrame(List<IncidentResult> incidents, IncidentResult frame) {
+      List<IncidentResult> all = new ArrayList<>(incidents);
+      all.add(frame);
+      all.sort(java.util.Comparator.comparingInt(IncidentResult::start));
+      List<IncidentResult> out = new ArrayList<>(all.size());
+      for (int i = 0; i < all.size(); i++) {
+        IncidentResult x = all.get(i);
+        out.add(new IncidentResult(i, x.start(), x.end(), x.summary(), x.background(), x.date(), x.violationTypes(),
+            x.legalBasis(), x.charges(), x.evidence()));
       }
       return out;
     }
@@ -555,6 +578,7 @@ public final class Classifier {
         List<ChargeResult> earlier = new ArrayList<>();
         IncidentResult inc = incident(seg, incidents.size(), earlier);
         if (seg.summary() && inc.violationTypes().isEmpty() && inc.legalBasis().isEmpty() && inc.charges().isEmpty()) {
+          emptySummaries.add(inc);
           continue;
         }
         incidents.add(inc);
@@ -3184,7 +3208,7 @@ public final class Classifier {
           String line = text.substring(pos, e);
           String[] cells = TABLE_CELLS.split(line.strip());
           if (!inTable) {
-            inTable = cells.length >= 3 && namesMonthOutsideParens(pos, e) && hasTagIn(ix.sentenceOf(pos), TALLY_YTD, pos, e);
+            inTable = cells.length >= 2 && namesMonthOutsideParens(pos, e) && hasTagIn(ix.sentenceOf(pos), TALLY_YTD, pos, e);
           } else if (line.isBlank()) {
             inTable = false;
           } else if (cells.length == 3) {

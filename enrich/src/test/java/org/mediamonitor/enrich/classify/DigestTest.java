@@ -461,6 +461,38 @@ class DigestTest {
   }
 
   @Test
+  void shouldReadATableWhoseHeaderNamesOnlyTheTwoPeriods() {
+    String en = """
+        Freedom of speech in Kazakhstan: June 2026 in figures and events
+        Published 14 July 2026
+
+        In June 2026 the invented Kokpar Monitor registered twelve legal actions against journalists.
+
+                                                     June 2026    January-June 2026
+        Criminal charges                                    3                    10
+           of them in court                                 2                     5
+        Civil claims and lawsuits                           5                    21
+        Administrative charges                              4                    12
+        Compensation awarded by courts, KZT           250,000             1,400,000
+
+        Selected events
+
+        June 3, Oral
+        A reporter of the invented Zhaiyq Evening was not let into an open session of the city maslikhat.
+        """;
+    Classification c = classify(en, "2026-07-14T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsAllEntriesOf(Map.of("criminal", 3L,
+        "criminal_in_court", 2L, "civil", 5L, "administrative", 4L, "damages_awarded_kzt", 250_000L));
+    assertThat(c.reportedTallies().yearToDate().asMap()).containsAllEntriesOf(Map.of("criminal", 10L,
+        "criminal_in_court", 5L, "civil", 21L, "administrative", 12L, "damages_awarded_kzt", 1_400_000L));
+    assertThat(charges(c.charges())).containsExactlyInAnyOrder("criminal:in_court:2", "criminal:unknown:1",
+        "civil:unknown:5", "administrative:unknown:4");
+    // the rows name the kinds only as labels of figures: the kinds of action are the charges'
+    assertThat(c.violationTypes()).contains("criminal_prosecution", "civil_lawsuit", "administrative_prosecution",
+        "obstruction_of_professional_activity");
+  }
+
+  @Test
   void shouldReadACriminalFigureNoneOfWhichReachedCourt() {
     String en = """
         Violations of freedom of speech in Kazakhstan: September 2026
