@@ -101,6 +101,8 @@ public final class Classifier {
       "белсенді", "тілші", "әкімші", "қолданушы", "тұрғын", "адам", "азамат", "қатысушы");
   /** Kazakh "more than" after a number in the ablative ("40-тан астам"). */
   private static final Set<String> MORE_THAN = Set.of("астам", "аса", "артық");
+  /** Kazakh possessive endings of a number that counts part of a whole: "оның 8-і", "4-еуі" (8, 4 of them). */
+  private static final Set<String> OF_THEM_SUFFIX = Set.of("і", "ы", "еуі", "уі", "ауы");
   /** Words after which a number labels a part or an item, not a quantity. */
   private static final Set<String> NUMBER_LABELS = Set.of("ч", "часть", "части", "частью", "п", "пункт", "пункта",
       "part", "no", "number", "номер", "тармақ", "тармағы");
@@ -1170,8 +1172,11 @@ public final class Classifier {
         for (int sent = ix.sentenceOf(c); sent < ix.sentences() && ix.sentenceStart(sent) < e; sent++) {
           labelled |= kindLabelEnd(Math.max(c, ix.sentenceStart(sent)), e) >= 0;
         }
+        // "— заңды кәсіби қызметке кедергі келтіру – 5;": a category of the summary, its figure last
+        boolean figureLast = inSummary && bullet && !dateLed && e - c < 200 && endsWithDashedFigure(c, e);
         boolean tally = !labelled
-            && (numberLed && !dateLed && (bullet || e - c < 500) || section && e - c < 500 || summaryBullet);
+            && (numberLed && !dateLed && (bullet || e - c < 500) || section && e - c < 500 || summaryBullet
+            || figureLast);
         if (tally) {
           numbered++;
           kind[i] = 2;
@@ -1230,6 +1235,26 @@ public final class Classifier {
         segs.add(new Segment(segStart, n, segSummary));
       }
       return splitLabelledItems(segs);
+    }
+
+    /** Whether the line from c to e ends with a figure after a dash or a colon ("... – 5;", "...: 11."). */
+    boolean endsWithDashedFigure(int c, int e) {
+      String text = ix.text;
+      int j = e;
+      while (j > c && (isSpace(text.charAt(j - 1)) || ";.,".indexOf(text.charAt(j - 1)) >= 0)) {
+        j--;
+      }
+      int d = j;
+      while (d > c && Character.isDigit(text.charAt(d - 1))) {
+        d--;
+      }
+      if (d == j) {
+        return false;
+      }
+      while (d > c && isSpace(text.charAt(d - 1))) {
+        d--;
+      }
+      return d > c && "–—-:".indexOf(text.charAt(d - 1)) >= 0;
     }
 
     /** Whether the first sentence of the line from c to e names a charge kind and states a figure. */
@@ -3116,10 +3141,11 @@ public final class Classifier {
           continue;
         }
         // Decimal, hyphenated suffix ("2-бөлігі", "488-й"), or a measure after it; but "40-тан
-        // астам" (more than 40) is a quantity.
+        // астам" (more than 40) and "оның 8-і" (8 of them) are quantities.
         if (te < ix.text.length() && (ix.text.charAt(te) == '-' || (ix.text.charAt(te) == '.' || ix.text.charAt(te) == ',')
             && te + 1 < ix.text.length() && Character.isDigit(ix.text.charAt(te + 1)))
-            && !(ix.text.charAt(te) == '-' && t + 2 < ix.tokens && MORE_THAN.contains(ix.token(t + 2)))) {
+            && !(ix.text.charAt(te) == '-' && t + 2 < ix.tokens && MORE_THAN.contains(ix.token(t + 2)))
+            && !(ix.text.charAt(te) == '-' && t + 1 < ix.tokens && OF_THEM_SUFFIX.contains(ix.token(t + 1)))) {
           continue;
         }
         if (ts > 0 && (ix.text.charAt(ts - 1) == '.' || ix.text.charAt(ts - 1) == ',') && ts > 1
@@ -3422,7 +3448,7 @@ public final class Classifier {
           out.add(new int[] {start, i});
           start = i + 1;
         } else if (depth == 0 && c == ':' && i + 2 < to && isSpace(text.charAt(i + 1))
-            && Character.isDigit(text.charAt(i + 2)) && firstNumberAfter(start, i) != null
+            && Character.isDigit(text.charAt(figureAfterOfThem(i + 2, to))) && firstNumberAfter(start, i) != null
             && !namesTallyKind(start, i)) {
           // "101 legal cases: 12 criminal charges": a total of no kind, then a figure of a kind
           // (but "criminal charges rose 1.2 times: 9 cases" is one figure)
@@ -3437,6 +3463,23 @@ public final class Classifier {
       out.add(new int[] {start, to});
       return out;
     }
+
+    /**
+     * Where a clause's figure starts after "of them" ("...: of them 8 criminal", "...: из них 8 –
+     * уголовные", "...: оның 8-і – қылмыстық"): past the words, else at i.
+     */
+    int figureAfterOfThem(int i, int to) {
+      String lower = ix.lowerText();
+      for (String w : OF_THEM) {
+        if (lower.startsWith(w, i) && i + w.length() + 1 < to && isSpace(lower.charAt(i + w.length()))) {
+          return i + w.length() + 1;
+        }
+      }
+      return i;
+    }
+
+    private static final List<String> OF_THEM = List.of("of them", "of which", "including", "из них", "в том числе",
+        "оның ішінде", "соның ішінде", "оның");
 
     /** Whether [from, to) holds a word of a charge kind for the tallies ("criminal", "исков"). */
     boolean namesTallyKind(int from, int to) {

@@ -493,6 +493,44 @@ class DigestTest {
   }
 
   @Test
+  void shouldReadAKazakhSummaryWhoseCategoriesStateTheirFigureLast() {
+    String kk = """
+        Қазақстандағы сөз бостандығының бұзылуы: 2026 жылғы наурыз
+
+        14 сәуір 2026
+
+        «Еркін тіл» қоры (ойдан шығарылған) наурызда мыналарды тіркеді:
+
+        Журналистердің құқықтары бұзылғаны туралы 7 хабарлама, оның ішінде:
+        — қорқыту, қоқан-лоққы көрсету – 3;
+        — құқық қорғау және бақылаушы органдарға шақыру – 4.
+
+        Журналистерге қойылған талаптар мен айыптаулар туралы 4 хабарлама:
+        — 1 қылмыстық айыптау;
+        — 3 азаматтық талап-арыз, оның 2-еуі ар-намысты қорғау туралы.
+
+        Жыл басынан бері (қаңтар–наурыз) 20 талап пен айыптау тіркелді: оның 5-і – қылмыстық, 11-і – азаматтық, 4-еуі – әкімшілік.
+
+        НАУРЫЗ ОҚИҒАЛАРЫ
+
+        9 наурыз. Орал
+        Блогер Ерлан Жақыпов полиция бөліміне жеткізіліп, екі сағат ұсталды. Полиция оны хаттама толтырмай босатты.
+        """;
+    Classification c = classify(kk, "2026-04-14T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsAllEntriesOf(Map.of("criminal", 1L,
+        "civil", 3L, "civil_honor_dignity", 2L));
+    // "оның 5-і – қылмыстық": five of them criminal, not the twenty of the whole
+    assertThat(c.reportedTallies().yearToDate().asMap()).containsAllEntriesOf(Map.of("criminal", 5L,
+        "civil", 11L, "administrative", 4L));
+    // the category lines are the summary's, not events; their kinds are the month's
+    assertThat(c.incidents().stream().filter(i -> !i.summary())).hasSize(1);
+    assertThat(c.violationTypes()).contains("threat_to_journalist", "summons_to_law_enforcement",
+        "detention_of_journalist");
+    // released "without a protocol": no administrative case
+    assertThat(charges(c.charges())).containsExactlyInAnyOrder("criminal:unknown:1", "civil:unknown:3");
+  }
+
+  @Test
   void shouldReadACriminalFigureNoneOfWhichReachedCourt() {
     String en = """
         Violations of freedom of speech in Kazakhstan: September 2026
