@@ -1542,4 +1542,17 @@ class ClassifierTest {
       assertThat(ch.stage()).isEqualTo("filed");
     });
   }
+
+  @Test
+  void shouldReadObstructionUnderThe1997CodeAsAVictimsProvision() {
+    // Article 155 of the 1997 Code was the obstruction of a journalist's work: an inquiry into the
+    // guards, not a charge; "contesting the demolition in court" is the residents' case
+    Classification c = classify("Guards punched cameraman Arman Tilepov of the invented Shyraq TV and smashed his camera "
+        + "while residents were still contesting the demolition in court. Police opened an inquiry under Article 155 "
+        + "of the Criminal Code, which punishes obstruction of the lawful professional activity of a journalist.",
+        Instant.parse("2012-10-17T08:00:00Z"));
+    assertThat(c.legalBasis()).contains("KZ-CC-1997-155");
+    assertThat(c.violationTypes()).contains("attack_on_journalist", "obstruction_of_professional_activity");
+    assertThat(c.charges()).isEmpty();
+  }
 }
