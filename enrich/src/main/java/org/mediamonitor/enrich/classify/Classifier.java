@@ -1129,8 +1129,10 @@ public final class Classifier {
           }
         }
         boolean dateLed = false;
+        boolean dayLed = false;
         for (Grammar.DateMention d : datesIn(c, Math.min(e, c + 40))) {
           dateLed = leadsWithDate(c, d);
+          dayLed = dateLed && d.day() > 0;
           break;
         }
         if (dateLed && isDateline(c, e, firstDate(c, e))) {
@@ -1172,11 +1174,14 @@ public final class Classifier {
         for (int sent = ix.sentenceOf(c); sent < ix.sentences() && ix.sentenceStart(sent) < e; sent++) {
           labelled |= kindLabelEnd(Math.max(c, ix.sentenceStart(sent)), e) >= 0;
         }
-        // "— заңды кәсіби қызметке кедергі келтіру – 5;": a category of the summary, its figure last
-        boolean figureLast = inSummary && bullet && !dateLed && e - c < 200 && endsWithDashedFigure(c, e);
+        // "— заңды кәсіби қызметке кедергі келтіру – 5;", "– ... кедергі келтірудің 4 жағдайы;": a
+        // category of the summary before the first event, its figure last or inside
+        boolean figureLast = inSummary && bullet && !dateLed && e - c < 200
+            && (endsWithDashedFigure(c, e) || !eventSeen && hasDigit(c, e));
+        // an event headed by its day is one even where its text says "итоги" or an expert's "қорытындысы"
         boolean tally = !labelled
-            && (numberLed && !dateLed && (bullet || e - c < 500) || section && e - c < 500 || summaryBullet
-            || figureLast);
+            && (numberLed && !dateLed && (bullet || e - c < 500) || section && !dayLed && e - c < 500
+            || summaryBullet || figureLast);
         if (tally) {
           numbered++;
           kind[i] = 2;

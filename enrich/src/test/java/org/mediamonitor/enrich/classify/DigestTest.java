@@ -531,6 +531,38 @@ class DigestTest {
   }
 
   @Test
+  void shouldKeepSummaryCategoriesWithAFigureInsideAndSplitEveryDatedEvent() {
+    String kk = """
+        Қазақстандағы сөз бостандығының бұзылуы: 2026 жылғы мамыр
+
+        2026 жылғы 12 маусым
+
+        Мамыр айында мынадай деректер тіркелді:
+
+        Журналистердің құқықтарын бұзу туралы 5 хабарлама, оның ішінде:
+        – журналистердің заңды кәсіби қызметіне кедергі келтірудің 3 жағдайы;
+        – құқық қорғау органдарына 2 рет шақыру.
+
+        Сотқа дейінгі және сот талаптары туралы 1 хабарлама:
+        – 1 қылмыстық айыптау (іс сотта қаралуда).
+
+        АЙДЫҢ ОҚИҒАЛАРЫ
+
+        4 мамыр. Семейде «Ертіс Ақшамы» (ойдан шығарылған) газетінің тілшісін күзетшілер итеріп шығарып, камерасын жерге лақтырып жіберді.
+
+        20 мамыр. Павлодар қалалық сотында блогер Нұржан Омаровқа (ойдан шығарылған) қатысты ҚК 274-бабы бойынша қылмыстық істі қарау басталды. Қорғаушы тарап сараптама қорытындысын даулады.
+        """;
+    Classification c = classify(kk, "2026-06-12T06:00:00Z");
+    // the summary's category lines, whose figure stands inside them, are no events; the expert's
+    // "қорытындысы" (conclusion) does not make the dated trial a summary line
+    assertThat(c.incidents().stream().filter(i -> !i.summary()).map(Classification.IncidentResult::date))
+        .containsExactly(LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 20));
+    assertThat(c.incidents().stream().filter(i -> !i.summary()).findFirst().orElseThrow().violationTypes())
+        .contains("obstruction_of_professional_activity", "attack_on_journalist");
+    assertThat(charges(c.charges())).containsExactly("criminal:in_court:1");
+  }
+
+  @Test
   void shouldReadACriminalFigureNoneOfWhichReachedCourt() {
     String en = """
         Violations of freedom of speech in Kazakhstan: September 2026
