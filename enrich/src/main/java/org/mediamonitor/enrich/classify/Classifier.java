@@ -101,6 +101,10 @@ public final class Classifier {
       "белсенді", "тілші", "әкімші", "қолданушы", "тұрғын", "адам", "азамат", "қатысушы");
   /** Kazakh "more than" after a number in the ablative ("40-тан астам"). */
   private static final Set<String> MORE_THAN = Set.of("астам", "аса", "артық");
+  /** Words before a number that make it an estimate ("at least 30", "более 40", "около 20"). */
+  private static final Set<String> APPROXIMATE = Set.of("least", "than", "over", "around", "about", "approximately",
+      "nearly", "almost", "some", "менее", "более", "больше", "свыше", "около", "почти", "примерно", "порядка",
+      "шамамен", "шамасы");
   /** Kazakh possessive endings of a number that counts part of a whole: "оның 8-і", "4-еуі" (8, 4 of them). */
   private static final Set<String> OF_THEM_SUFFIX = Set.of("і", "ы", "еуі", "уі", "ауы");
   /** Words after which a number labels a part or an item, not a quantity. */
@@ -3173,7 +3177,10 @@ public final class Classifier {
         if (!summary && isPersonNoun(next) && harmedAfter(t + 2)) {
           continue; // "the brawl, in which 14 people were injured": victims, not accused
         }
-        if (!summary && t - first > 12 && (!Character.isLetter(w.charAt(0)) || !isPersonNoun(next))) {
+        if (!summary && t > first && APPROXIMATE.contains(ix.token(t - 1))) {
+          continue; // "at least 30 people have faced charges", "более 40 человек": a statistic, not a case's accused
+        }
+        if (!summary && t - first > 12 && (!Character.isLetter(w.charAt(0)) || !personAfter(t))) {
           // Deep inside a news sentence a bare number is rarely the count of accused, and a number
           // word counts them only before a person ("двух микрорайонов" are no persons).
           continue;
@@ -3685,7 +3692,7 @@ public final class Classifier {
         int first = ix.tokenFrom(ix.sentenceStart(s));
         for (int t = first; t + 1 < ix.tokens && ix.tokStart[t] < ix.sentenceEnd(s); t++) {
           Integer v = numberAt(t);
-          if (v == null || v < 2 || v > 30 || isNumberLabel(t)) {
+          if (v == null || v < 2 || v > 30 || isNumberLabel(t) || t > first && APPROXIMATE.contains(ix.token(t - 1))) {
             continue;
           }
           String w = ix.token(t + 1);
@@ -3830,6 +3837,13 @@ public final class Classifier {
         w--;
       }
       return Character.isUpperCase(text.charAt(w));
+    }
+
+    /** Whether a person noun follows the number at t, next or after one word ("two local residents"). */
+    boolean personAfter(int t) {
+      return t + 1 < ix.tokens && isPersonNoun(ix.token(t + 1))
+          || t + 2 < ix.tokens && ix.tokStart[t + 2] < ix.sentenceEnd(ix.sentenceOf(ix.tokStart[t]))
+          && Character.isLowerCase(ix.text.charAt(ix.tokStart[t + 1])) && isPersonNoun(ix.token(t + 2));
     }
 
     static boolean isPersonNoun(String w) {
