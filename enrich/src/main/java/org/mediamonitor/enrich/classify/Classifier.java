@@ -1233,7 +1233,8 @@ public final class Classifier {
             segLines = 0;
           }
           segSummary = kind[i] == 2;
-          prevWasLead = kind[i] == 1 && !isDateLed(lines.get(i));
+          // a lead is a short line heading the event (its town, its person and outlet), not a bullet's paragraph
+          prevWasLead = kind[i] == 1 && !isDateLed(lines.get(i)) && lines.get(i)[1] - lines.get(i)[0] < 160;
         }
         if (kind[i] != 0 && kind[i] != 3 || lines.get(i)[1] > lines.get(i)[0] && !text.substring(lines.get(i)[0],
             lines.get(i)[1]).isBlank()) {

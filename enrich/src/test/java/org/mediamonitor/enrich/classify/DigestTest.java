@@ -563,6 +563,30 @@ class DigestTest {
   }
 
   @Test
+  void shouldNotMergeADatedBulletIntoTheUndatedParagraphBeforeIt() {
+    String en = """
+        Violations of Freedom of Speech in Kazakhstan, March 2026
+
+        Among the reports:
+
+        - The invented Ministry of Public Affairs put up for discussion a draft order under which news websites that fail to register within two months could have their work suspended, which media lawyers call registration through the back door.
+
+        - On March 9 in Taraz, Arman Dosov, a cameraman of the invented channel Talas Media, was assaulted while filming a queue; a man hit him and threw the camera onto the asphalt.
+
+        - On March 20 a court in Oral fined blogger Aigul Nurova under Article 73-3 of the Code of Administrative Offences.
+
+        Newly brought in March: 1 administrative charge.
+        """;
+    Classification c = classify(en, "2026-04-14T06:00:00Z");
+    // a line that heads an event (its town, its person) is short; a bullet's paragraph is no lead
+    // for the dated bullet after it
+    assertThat(c.incidents().stream().filter(i -> !i.summary()).map(Classification.IncidentResult::date))
+        .containsExactly(null, LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 20));
+    assertThat(c.incidents().stream().filter(i -> LocalDate.of(2026, 3, 9).equals(i.date())).findFirst()
+        .orElseThrow().violationTypes()).contains("attack_on_journalist");
+  }
+
+  @Test
   void shouldReadACriminalFigureNoneOfWhichReachedCourt() {
     String en = """
         Violations of freedom of speech in Kazakhstan: September 2026
