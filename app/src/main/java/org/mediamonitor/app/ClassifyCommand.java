@@ -32,7 +32,7 @@ final class ClassifyCommand implements Callable<Integer> {
       try {
         ArticleFile article = ArticleFile.read(file);
         Classification c = classifier.classify(article.title(), article.body(), article.publishedAt(),
-            article.languageHint());
+            article.languageHint(), article.url());
         System.out.println(Json.mapper().writeValueAsString(c.toJson(file.toString())));
       } catch (Exception e) {
         failed++;

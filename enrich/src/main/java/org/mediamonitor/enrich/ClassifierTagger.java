@@ -39,7 +39,7 @@ public final class ClassifierTagger implements Tagger {
 
   @Override
   public EnrichedArticle tag(RawArticle raw, Instant enrichedAt) {
-    return classifier.classify(raw.getTitle(), raw.getBody(), raw.getPublishedAt(), raw.getLanguageHint())
+    return classifier.classify(raw.getTitle(), raw.getBody(), raw.getPublishedAt(), raw.getLanguageHint(), raw.getUrl())
         .toEnriched(raw, enrichedAt);
   }
 

@@ -189,6 +189,14 @@ public final class Classifier {
    * @param languageHint used only when the text has too few letters to tell
    */
   public Classification classify(String title, String body, Instant publishedAt, String languageHint) {
+    return classify(title, body, publishedAt, languageHint, null);
+  }
+
+  /**
+   * As {@link #classify(String, String, Instant, String)}, with the page's address: when neither the
+   * publication date nor the text dates the report, the address may ("/2019/08/", "mon2019-08").
+   */
+  public Classification classify(String title, String body, Instant publishedAt, String languageHint, String url) {
     String b = body == null ? "" : body;
     String prefix = "";
     if (title != null && !title.isBlank()) {
@@ -198,6 +206,7 @@ public final class Classifier {
       }
     }
     Run run = new Run(prefix + b, prefix.length(), publishedAt, languageHint);
+    run.url = url;
     return run.classify();
   }
 
@@ -307,6 +316,8 @@ public final class Classifier {
     boolean digest;
     /** Summary frames dropped for naming nothing in words: a table's figures may still need one. */
     final List<IncidentResult> emptySummaries = new ArrayList<>();
+    /** The page's address, or null. */
+    String url;
     /** A digest's table has a row for the criminal cases at the pre-trial stage. */
     boolean tablePretrial;
     /** For each sentence: true when it belongs to a year-to-date part of a digest summary. */
@@ -631,7 +642,7 @@ public final class Classifier {
           "latin=" + lc.latin() + " cyrillic=" + lc.cyrillic() + " kazakh=" + lc.kazakh()));
       if (referenceDate != null) {
         out.add(new EvidenceSpan("date:" + referenceDate, "date." + referenceRule, 0, 0,
-            "reference date " + referenceDate));
+            referenceRule.equals("url") ? "reference date " + referenceDate + " from " + url : "reference date " + referenceDate));
       }
       return out;
     }
@@ -708,6 +719,12 @@ public final class Classifier {
       if (digestMonth != null) {
         referenceRule = "digest_month";
         return digestMonth.atEndOfMonth();
+      }
+      // the address of a page is usually dated by its publication; a year the text names may be any event's
+      LocalDate fromUrl = Grammar.dateInUrl(url, LocalDate.now(ZoneOffset.UTC).getYear() + 1);
+      if (fromUrl != null) {
+        referenceRule = "url";
+        return fromUrl;
       }
       int year = Grammar.latestYear(lower, 0, n);
       for (Grammar.DateMention d : allDates()) {

@@ -170,7 +170,7 @@ public final class Evaluator {
     Instant published = label.has("published") ? ArticleFile.parsePublished(label.get("published").isNull() ? null
         : label.get("published").asText()) : article.publishedAt();
     Classification c = classifier.classify(article.title(), article.body(), published,
-        label.path("language").asText(null));
+        label.path("language").asText(null), article.url());
     List<String> misses = new ArrayList<>();
 
     Map<String, Set<String>> expected = new TreeMap<>();

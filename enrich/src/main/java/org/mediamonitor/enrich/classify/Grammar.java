@@ -427,6 +427,45 @@ final class Grammar {
     return monthYear(lower, from, to) != null || IN_MONTH.matcher(lower).region(from, to).find();
   }
 
+  private static final Pattern URL_YEAR_MONTH = Pattern.compile(
+      "(?<![0-9])((?:19|20)[0-9]{2})[/_-](0[1-9]|1[0-2])(?:[/_-](0[1-9]|[12][0-9]|3[01]))?(?![0-9])");
+  private static final Pattern URL_MONTH_YEAR = Pattern.compile(
+      "(january|february|march|april|may|june|july|august|september|october|november|december)[/_-]"
+      + "((?:19|20)[0-9]{2})(?![0-9])");
+  private static final Pattern URL_YEAR = Pattern.compile("[/_-]((?:19|20)[0-9]{2})[/_-]");
+
+  /**
+   * The date a page's address gives ("/2024/04/", "mon2019-08", "...-july-2024.html", "/2023-report"):
+   * the day when it has one, else the month's last day, else the year's middle; null when it gives
+   * none, or a year before 1991 or after {@code latest}.
+   */
+  static java.time.LocalDate dateInUrl(String url, int latest) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    String u = url.toLowerCase(java.util.Locale.ROOT);
+    Matcher m = URL_YEAR_MONTH.matcher(u);
+    if (m.find() && plausibleYear(m.group(1), latest)) {
+      java.time.YearMonth ym = java.time.YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+      return m.group(3) != null ? ym.atDay(Math.min(Integer.parseInt(m.group(3)), ym.lengthOfMonth())) : ym.atEndOfMonth();
+    }
+    m = URL_MONTH_YEAR.matcher(u);
+    if (m.find() && plausibleYear(m.group(2), latest)) {
+      return java.time.YearMonth.of(Integer.parseInt(m.group(2)), java.time.Month.valueOf(m.group(1)
+          .toUpperCase(java.util.Locale.ROOT))).atEndOfMonth();
+    }
+    m = URL_YEAR.matcher(u);
+    if (m.find() && plausibleYear(m.group(1), latest)) {
+      return java.time.LocalDate.of(Integer.parseInt(m.group(1)), 6, 30);
+    }
+    return null;
+  }
+
+  private static boolean plausibleYear(String year, int latest) {
+    int y = Integer.parseInt(year);
+    return y >= 1991 && y <= latest;
+  }
+
   /** The latest plausible year written in [from, to), or 0. */
   static int latestYear(String lower, int from, int to) {
     Matcher m = YEAR.matcher(lower).region(from, to);

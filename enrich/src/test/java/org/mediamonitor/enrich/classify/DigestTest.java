@@ -587,6 +587,33 @@ class DigestTest {
   }
 
   @Test
+  void shouldDateEventsByThePageAddressWhenTheTextGivesNoYear() {
+    String ru = """
+        III. Обвинения СМИ и граждан в связи с осуществлением права на свободу выражения
+
+        2.1. Клевета
+
+        Август, 02
+        Иван Сомов (вымышленный), журналист, г.Талдыкорган
+        Городской суд приступил к рассмотрению уголовного дела частного обвинения в клевете в отношении журналиста.
+
+        Август, 14
+        Асель Нурова (вымышленная), жительница г.Актобе
+        Городской суд приговорил Асель Нурову к году ограничения свободы по ч.2 ст.274 УК РК.
+
+        Август, 22
+        Ерлан Досов (вымышленный), блогер, г.Петропавловск
+        Полиция начала досудебное расследование по ч.2 ст.274 УК РК в связи с видеороликом блогера.
+        """;
+    Classification c = CLASSIFIER.classify(null, ru, null, null, "https://old.monitor.example/p/mon2019-08-razd3");
+    assertThat(c.referenceDate()).isEqualTo(LocalDate.of(2019, 8, 31));
+    assertThat(c.incidents().stream().filter(i -> !i.summary()).map(Classification.IncidentResult::date))
+        .containsExactly(LocalDate.of(2019, 8, 2), LocalDate.of(2019, 8, 14), LocalDate.of(2019, 8, 22));
+    // slander in 2019 was still the Criminal Code's
+    assertThat(c.legalBasis()).contains("KZ-CC-130").doesNotContain("KZ-CAO-73-3");
+  }
+
+  @Test
   void shouldReadACriminalFigureNoneOfWhichReachedCourt() {
     String en = """
         Violations of freedom of speech in Kazakhstan: September 2026

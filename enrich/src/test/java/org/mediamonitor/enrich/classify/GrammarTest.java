@@ -90,4 +90,22 @@ class GrammarTest {
         + "to the police after publishing an article about the invented mayor of a small town.", null, null)
         .language()).isEqualTo("en");
   }
+
+  @Test
+  void shouldReadTheDateOfAPageFromItsAddress() {
+    assertThat(Grammar.dateInUrl("https://news.example/2024/04/12/editor-fined", 2027)).isEqualTo(LocalDate.of(2024, 4, 12));
+    assertThat(Grammar.dateInUrl("https://news.example/2024/04/editor-fined", 2027)).isEqualTo(LocalDate.of(2024, 4, 30));
+    assertThat(Grammar.dateInUrl("https://old.monitor.example/p/mon2019-08-razd3", 2027))
+        .isEqualTo(LocalDate.of(2019, 8, 31));
+    assertThat(Grammar.dateInUrl("https://monitor.example/en/violations-in-kazakhstan-july-2024.html", 2027))
+        .isEqualTo(LocalDate.of(2024, 7, 31));
+    assertThat(Grammar.dateInUrl("https://lab.example/post/2023-kazakhstan-report/", 2027))
+        .isEqualTo(LocalDate.of(2023, 6, 30));
+    // ids and numbers that only look like years, years before 1991 or after the latest: none
+    assertThat(Grammar.dateInUrl("https://news.example/news/news-3167.html", 2027)).isNull();
+    assertThat(Grammar.dateInUrl("https://news.example/incident/2277333-sud-vstal", 2027)).isNull();
+    assertThat(Grammar.dateInUrl("https://archive.example/1986/12/", 2027)).isNull();
+    assertThat(Grammar.dateInUrl("https://news.example/2031/01/", 2027)).isNull();
+    assertThat(Grammar.dateInUrl(null, 2027)).isNull();
+  }
 }
