@@ -2561,6 +2561,10 @@ public final class Classifier {
       if (count == null && !several && !seg.summary() && !t.contains(CUE_WITNESS)) {
         count = namedPersons(s); // "Aidos Temirov, Zhuldyz Baimenova and Ruslan Kenzhin were charged"
       }
+      if (!digest && t.contains(TALLY_YTD) && count != null && count >= 2 && named(seg.start(), s).fresh() == 0
+          && named(seg.start(), s).known() == 0) {
+        return; // "с начала года в суды региона направлено пять уголовных дел": a statistic in a news report
+      }
       boolean countStated = count != null || several;
       if (seg.summary() && !countStated && isHeading(s)) {
         return; // "2.1. Возбуждение уголовных дел": a section heading of a digest, no case
