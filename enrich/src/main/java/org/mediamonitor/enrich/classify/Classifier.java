@@ -2410,8 +2410,8 @@ public final class Classifier {
       return false;
     }
 
-    private static final List<String> CASE_NOUN_STEMS = List.of("suit", "lawsuit", "claim", "case", "protocol", "иск",
-        "дело", "протокол", "талап", "хаттама");
+    private static final List<String> CASE_NOUN_STEMS = List.of("suit", "lawsuit", "claim", "case", "dispute", "protocol",
+        "иск", "дело", "деле", "делу", "спор", "протокол", "талап", "хаттама", "іс");
 
     /** A pronoun or a copula before the marker: the sentence is about a person already named. */
     private static final Set<String> SUBJECT_KNOWN = Set.of("he", "she", "they", "is", "was", "became", "он", "она",
@@ -2419,8 +2419,9 @@ public final class Classifier {
 
     /** The token after a "further person" marker starting at token t (words w1, w2), or -1. */
     static int afterFurtherMarker(String w1, String w2, int t) {
-      if (w1.equals("another") || w1.equals("second") || w1.equals("third") || w1.startsWith("втор")
-          || w1.startsWith("трет") || w1.equals("екінші") || w1.equals("үшінші")) {
+      if (w1.equals("another") || w1.equals("second") || w1.equals("third") || w1.equals("separate")
+          || w1.startsWith("втор") || w1.startsWith("трет") || w1.startsWith("другом") || w1.startsWith("другой")
+          || w1.startsWith("отдельн") || w1.equals("екінші") || w1.equals("үшінші") || w1.equals("басқа")) {
         return t + 1;
       }
       if (w1.equals("a") && (w2.equals("second") || w2.equals("third")) || w1.equals("one") && w2.equals("more")
