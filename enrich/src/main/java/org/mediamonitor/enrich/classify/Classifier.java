@@ -271,6 +271,9 @@ public final class Classifier {
     final List<Boolean> earlierDated = new ArrayList<>();
     /** Cases of further persons a sentence adds to a kind already named ("Another journalist was fined"). */
     final List<Mention> others = new ArrayList<>();
+    /** A further case announced without its stage, and its sentence: the next sentence may tell it. */
+    Mention announced;
+    int announcedSentence = -2;
     /** The best stage of a sentence that names no kind, and its sentence. */
     String orphanStage;
     int orphanSentence = -1;
@@ -2410,8 +2413,8 @@ public final class Classifier {
       return false;
     }
 
-    private static final List<String> CASE_NOUN_STEMS = List.of("suit", "lawsuit", "claim", "case", "dispute", "protocol",
-        "иск", "дело", "деле", "делу", "спор", "протокол", "талап", "хаттама", "іс");
+    private static final List<String> CASE_NOUN_STEMS = List.of("suit", "lawsuit", "claim", "case", "dispute", "trial", "protocol",
+        "иск", "дело", "деле", "делу", "спор", "процесс", "протокол", "талап", "хаттама", "іс");
 
     /** A pronoun or a copula before the marker: the sentence is about a person already named. */
     private static final Set<String> SUBJECT_KNOWN = Set.of("he", "she", "they", "is", "was", "became", "он", "она",
@@ -2617,6 +2620,19 @@ public final class Classifier {
             || otherClaim && k.equals("civil")
             || group && onlySinglePersons(scan.mentions, k)) {
           scan.others.add(m);
+          if (m.stage.equals("unknown")) {
+            // "Для неё это уже второй уголовный процесс за год." announces the case; the next
+            // sentence tells it ("В марте тот же суд признал её виновной в оскорблении")
+            scan.announced = m;
+            scan.announcedSentence = s;
+          }
+          continue;
+        }
+        if (scan.announced != null && s == scan.announcedSentence + 1 && k.equals(scan.announced.kind)
+            && !stage.equals("unknown")) {
+          scan.announced.stage = stage;
+          scan.announced.basis = scan.announced.basis != null ? scan.announced.basis : m.basis;
+          scan.announced.evidence.addAll(m.evidence);
           continue;
         }
         scan.mentions.add(m);

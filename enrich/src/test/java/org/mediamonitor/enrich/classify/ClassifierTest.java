@@ -1555,4 +1555,11 @@ class ClassifierTest {
     assertThat(c.violationTypes()).contains("attack_on_journalist", "obstruction_of_professional_activity");
     assertThat(c.charges()).isEmpty();
   }
+
+  @Test
+  void shouldNotTakeACourtQuestioningTheVictimForASummons() {
+    Classification c = classify("В марте двое мужчин избили редактора газеты «Степной вестник» (вымышленной) Армана "
+        + "Калиева. На заседании по делу нападавших суд допросил потерпевшего редактора.", JUNE_2024);
+    assertThat(c.violationTypes()).contains("attack_on_journalist").doesNotContain("summons_to_law_enforcement");
+  }
 }
