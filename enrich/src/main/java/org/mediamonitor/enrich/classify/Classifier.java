@@ -911,10 +911,20 @@ public final class Classifier {
         // an article in parentheses right after a code's name is of that code
         boolean glossOfBefore = before != null && lower.substring(before.end(), c.start()).strip().equals("(");
         Hit use = (numberFirst || glossOfBefore) && before != null ? before : after != null ? after : before;
+        boolean byProximity = use == before && !numberFirst && !glossOfBefore;
         if (use == null) {
           // "... under Article 274 of the Criminal Code; the trial of X, charged under Article 174":
-          // a bare article refers to the code last named earlier in the same sentence.
+          // a bare article refers to the code last named earlier in the same sentence...
           use = lastCodeBefore(c.start(), ix.sentenceStart(s));
+          byProximity = true;
+        }
+        // ...unless that code's vocabulary lacks it and one other code's has it ("Article 143 of
+        // the Civil Code ... and the repeal of Article 73-3", "в КоАП ... уголовной статье 274")
+        CodeFamily only = use == null || !byProximity || listsAny(taxonomy.codes().get(value(codeTag(use))), c.articles())
+            ? null : onlyCodeListing(c.articles());
+        if (only != null) {
+          out.add(new Cited(c.start(), c.end(), only, onlyListed(only, c.articles()), c.start(), c.end()));
+          continue;
         }
         if (use == null) {
           Cited implied = impliedCitation(c, s);
@@ -1022,6 +1032,27 @@ public final class Classifier {
         }
       }
       return only;
+    }
+
+    /** Whether the code's vocabulary lists one of the articles. */
+    boolean listsAny(CodeFamily f, List<String> articles) {
+      for (String art : articles) {
+        if (f != null && taxonomy.provisions().containsKey(f.prefix() + "-" + art)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The articles the code's vocabulary lists. */
+    List<String> onlyListed(CodeFamily f, List<String> articles) {
+      List<String> known = new ArrayList<>();
+      for (String art : articles) {
+        if (taxonomy.provisions().containsKey(f.prefix() + "-" + art)) {
+          known.add(art);
+        }
+      }
+      return List.copyOf(known);
     }
 
     /** A code named as an earlier edition of another ("the 1997 Criminal Code"): a bare number is read in the code in force. */

@@ -1562,4 +1562,14 @@ class ClassifierTest {
         + "Калиева. На заседании по делу нападавших суд допросил потерпевшего редактора.", JUNE_2024);
     assertThat(c.violationTypes()).contains("attack_on_journalist").doesNotContain("summons_to_law_enforcement");
   }
+
+  @Test
+  void shouldReadABareArticleInTheOneCodeThatHasItNotTheCodeNamedBefore() {
+    Classification en = classify("Real reform means a single civil route for protecting reputation, which Article 143 "
+        + "of the Civil Code already provides, and the repeal of Article 73-3.", JUNE_2024);
+    assertThat(en.legalBasis()).contains("KZ-CivC-143", "KZ-CAO-73-3").doesNotContain("KZ-CivC-73-3");
+    Classification ru = classify("Когда в Кодекс об административных правонарушениях добавили статью 456-2 о ложной "
+        + "информации, ее представляли как мягкую альтернативу уголовной статье 274.", JUNE_2024);
+    assertThat(ru.legalBasis()).contains("KZ-CAO-456-2", "KZ-CC-274").doesNotContain("KZ-CAO-274");
+  }
 }
