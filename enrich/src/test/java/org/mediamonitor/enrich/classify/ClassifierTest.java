@@ -1572,4 +1572,14 @@ class ClassifierTest {
         + "информации, ее представляли как мягкую альтернативу уголовной статье 274.", JUNE_2024);
     assertThat(ru.legalBasis()).contains("KZ-CAO-456-2", "KZ-CC-274").doesNotContain("KZ-CAO-274");
   }
+
+  @Test
+  void shouldNotReadAnInsultOfAnOfficerAsOneOfAReporterAcrossAComma() {
+    Classification c = classify("Judge closes trial of activist accused of insulting police officer, bailiffs take reporter's "
+        + "memory card. Two bailiffs demanded the camera of correspondent Aigerim Dzhumabayeva and removed its memory card.",
+        JUNE_2024);
+    assertThat(c.violationTypes()).contains("obstruction_of_professional_activity")
+        .doesNotContain("insult_or_discrediting_of_journalist", "content_removal_demand");
+    assertThat(c.legalBasis()).contains("KZ-CC-378").doesNotContain("KZ-CC-131");
+  }
 }
