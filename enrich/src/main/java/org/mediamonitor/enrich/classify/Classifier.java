@@ -537,12 +537,17 @@ public final class Classifier {
       int topic = 0;
       Hit firstForeign = null;
       Hit firstTopic = null;
+      int kzAt = -1;
+      int foreignAt = -1;
       for (Hit h : hits) {
         for (String t : ruleTags[h.rule()]) {
-          if (t.equals("country:kz")) {
+          // one place is counted once, whatever number of names match it ("kazakh", "kazakhstan")
+          if (t.equals("country:kz") && h.start() != kzAt) {
             kz++;
-          } else if (t.equals("country:foreign")) {
+            kzAt = h.start();
+          } else if (t.equals("country:foreign") && h.start() != foreignAt) {
             foreign++;
+            foreignAt = h.start();
             firstForeign = firstForeign == null ? h : firstForeign;
           } else if (t.equals("topic")) {
             topic++;
