@@ -3309,6 +3309,7 @@ public final class Classifier {
      */
     void tallyTable(List<Segment> segments, Long[] month, Long[] year, List<EvidenceSpan> evidence) {
       String text = ix.text;
+      boolean[] criminalByParts = new boolean[2];
       for (Segment seg : segments) {
         if (!seg.summary()) {
           continue;
@@ -3328,6 +3329,28 @@ public final class Classifier {
             Long m = tableNumber(cells[1]);
             Long y = tableNumber(cells[2]);
             int slot = tableSlot(pos, e);
+            int row = ix.sentenceOf(pos);
+            if (m != null && y != null && slot == 0 && (hasTagIn(row, TALLY_IN_COURT, pos, e)
+                || hasTagIn(row, "stage:filed", pos, e))) {
+              // "criminal charges, pre-trial investigation  2  3" / "criminal charges, in court  1  1":
+              // the criminal figure given in parts by stage, its total not printed
+              boolean inCourt = hasTagIn(row, TALLY_IN_COURT, pos, e);
+              tablePretrial |= !inCourt;
+              for (Object[] part : new Object[][] {{month, "month", m}, {year, "year_to_date", y}}) {
+                Long[] fig = (Long[]) part[0];
+                long v = (Long) part[2];
+                if (inCourt && fig[1] == null) {
+                  fig[1] = v;
+                  evidence.add(span("tally:" + part[1] + ".criminal_in_court", "tally.table", pos, e));
+                }
+                if (fig == month ? criminalByParts[0] || month[0] == null : criminalByParts[1] || year[0] == null) {
+                  fig[0] = (fig[0] == null ? 0 : fig[0]) + v;
+                  criminalByParts[fig == month ? 0 : 1] = true;
+                  evidence.add(span("tally:" + part[1] + ".criminal", "tally.table", pos, e));
+                }
+              }
+              slot = -1;
+            }
             if (m != null && y != null && slot >= 0) {
               for (Object[] part : new Object[][] {{month, "month", m}, {year, "year_to_date", y}}) {
                 Long[] fig = (Long[]) part[0];

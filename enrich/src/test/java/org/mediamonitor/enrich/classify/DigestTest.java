@@ -614,6 +614,34 @@ class DigestTest {
   }
 
   @Test
+  void shouldAddUpACriminalFigureATableGivesOnlyByStage() {
+    String en = """
+        Freedom of speech in Kazakhstan: monitoring results for March 2026
+
+        The invented Saryarqa Monitor lists the figures of March 2026 and of the year so far.
+
+        Category                                              March   Jan-Mar 2026
+        Claims and charges against media and citizens, total     8            19
+           criminal charges, pre-trial investigation             2             5
+           criminal charges, in court                            1             2
+           civil claims and lawsuits                             3             8
+           administrative charges                                2             4
+
+        Selected events
+
+        March 4, Oral
+        A reporter of the invented Zhaiyq Evening was not let into an open session of the maslikhat.
+        """;
+    Classification c = classify(en, "2026-04-10T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsAllEntriesOf(Map.of("criminal", 3L,
+        "criminal_in_court", 1L, "civil", 3L, "administrative", 2L));
+    assertThat(c.reportedTallies().yearToDate().asMap()).containsAllEntriesOf(Map.of("criminal", 7L,
+        "criminal_in_court", 2L, "civil", 8L, "administrative", 4L));
+    assertThat(charges(c.charges())).containsExactlyInAnyOrder("criminal:in_court:1", "criminal:filed:2",
+        "civil:unknown:3", "administrative:unknown:2");
+  }
+
+  @Test
   void shouldReadACriminalFigureNoneOfWhichReachedCourt() {
     String en = """
         Violations of freedom of speech in Kazakhstan: September 2026
