@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Quality on the invented sets written blind (src/test/resources/blind to blind11; each README
+ * Quality on the invented sets written blind (src/test/resources/blind to blind15; each README
  * records its one blind measurement). Thresholds sit a little under what the classifier measures
  * now, so that a drop in quality fails the build.
  */
@@ -20,14 +20,17 @@ class BlindCorpusEvaluationTest {
 
   /**
    * Measured (violation types, legal basis, charge kinds, charge stages, charge counts; tallies):
-   * blind 0.951, 1.000, 1.000, 0.730, 1.000, 40/40; blind2 0.859, 0.981, 0.981, 0.581, 0.981,
-   * 40/42; blind3 0.918, 0.903, 0.963, 0.623, 0.852, 41/42; blind4 0.868, 0.929, 0.950, 0.878,
-   * 0.950, 41/42; blind5 0.894, 0.982, 0.966, 0.759, 0.787, 87/88; blind6 0.960, 0.963, 1.000,
-   * 0.909, 0.897, 33/33; blind7 0.967, 0.982, 1.000, 0.964, 0.909, 31/31; blind8 0.832, 0.993,
-   * 0.941, 0.828, 0.824, 31/31; blind9 0.929, 0.966, 0.986, 0.886, 0.904, 73/73; blind10 0.877,
-   * 0.929, 0.947, 0.796, 0.789, 84/85; blind11 0.844, 0.867, 0.966, 0.892, 0.828, 31/31. A digest's
-   * charges are its summary's figures, and its listed events only of kinds the summary gives no
-   * figure for, as in the real labels (and blind4's, relabelled, and the later sets'); the digests
+   * blind 0.959, 1.000, 1.000, 0.730, 1.000, 40/40; blind2 0.868, 0.981, 0.981, 0.581, 0.981,
+   * 40/42; blind3 0.918, 0.903, 0.963, 0.656, 0.889, 41/42; blind4 0.876, 0.929, 0.950, 0.878,
+   * 0.950, 41/42; blind5 0.894, 0.982, 0.966, 0.769, 0.787, 87/88; blind6 0.955, 0.963, 1.000,
+   * 0.909, 0.897, 33/33; blind7 0.967, 0.982, 1.000, 0.976, 0.939, 31/31; blind8 0.843, 0.993,
+   * 0.941, 0.828, 0.824, 31/31; blind9 0.935, 0.966, 0.986, 0.886, 0.904, 73/73; blind10 0.882,
+   * 0.929, 0.947, 0.796, 0.789, 84/85; blind11 0.850, 0.867, 0.966, 0.892, 0.828, 31/31; blind12
+   * 0.936, 0.923, 0.960, 0.815, 0.880, 36/36; blind13 0.952, 0.990, 1.000, 0.914, 0.844, 53/53;
+   * blind14 0.892, 0.935, 0.909, 0.704, 0.773, 22/22; blind15 0.947, 0.968, 1.000, 0.945, 0.868,
+   * 52/53. A digest's charges are its summary's figures, and its listed events only of kinds the
+   * summary gives no figure for, as in the real labels (and blind4's, relabelled, and the later
+   * sets'); the digests
    * of blind to blind3 list only events, so most of their stage misses are there: where a summary
    * says "3 criminal charges (2 of them in court)" they list the third as a pre-trial event, while
    * the rules, like blind4, blind6, blind7 and blind8, give it stage unknown unless the summary
@@ -37,7 +40,10 @@ class BlindCorpusEvaluationTest {
    * earlier sets as one (the rules' count); blind10 and blind11 list art. 951 for any moral-damage
    * claim, the real labels only when it is printed (the rules'). blind9's kk/001 gives a digest's
    * "3 әкімшілік айып тағылды" (charges brought) stage unknown; the rules read "charged" as filed
-   * in every language, as TAXONOMY.md defines it.
+   * in every language, as TAXONOMY.md defines it. blind12, blind14 and blind15 give a case opened
+   * and then closed stage dismissed; TAXONOMY.md says a closure adds no charge (the rules'), which
+   * is most of blind14's stage and count misses. blind12 and blind14 label the remainder of "2
+   * criminal (1 in court)" filed, blind13 unknown (the rules').
    */
   static Stream<Arguments> sets() {
     return Stream.of(
@@ -46,7 +52,7 @@ class BlindCorpusEvaluationTest {
         Arguments.of("blind2", Map.of("violation_types", 0.82, "legal_basis", 0.96,
             "charge_kinds", 0.94, "charge_stages", 0.56, "charge_counts", 0.94), 0.90),
         Arguments.of("blind3", Map.of("violation_types", 0.89, "legal_basis", 0.88,
-            "charge_kinds", 0.94, "charge_stages", 0.60, "charge_counts", 0.83), 0.92),
+            "charge_kinds", 0.94, "charge_stages", 0.63, "charge_counts", 0.86), 0.92),
         Arguments.of("blind4", Map.of("violation_types", 0.84, "legal_basis", 0.90,
             "charge_kinds", 0.93, "charge_stages", 0.85, "charge_counts", 0.93), 0.90),
         Arguments.of("blind5", Map.of("violation_types", 0.86, "legal_basis", 0.96,
@@ -54,7 +60,7 @@ class BlindCorpusEvaluationTest {
         Arguments.of("blind6", Map.of("violation_types", 0.93, "legal_basis", 0.94,
             "charge_kinds", 0.97, "charge_stages", 0.88, "charge_counts", 0.87), 0.95),
         Arguments.of("blind7", Map.of("violation_types", 0.94, "legal_basis", 0.96,
-            "charge_kinds", 0.97, "charge_stages", 0.94, "charge_counts", 0.88), 0.95),
+            "charge_kinds", 0.97, "charge_stages", 0.95, "charge_counts", 0.91), 0.95),
         Arguments.of("blind8", Map.of("violation_types", 0.81, "legal_basis", 0.97,
             "charge_kinds", 0.92, "charge_stages", 0.80, "charge_counts", 0.80), 0.95),
         Arguments.of("blind9", Map.of("violation_types", 0.90, "legal_basis", 0.94,
@@ -62,7 +68,15 @@ class BlindCorpusEvaluationTest {
         Arguments.of("blind10", Map.of("violation_types", 0.85, "legal_basis", 0.90,
             "charge_kinds", 0.92, "charge_stages", 0.77, "charge_counts", 0.76), 0.95),
         Arguments.of("blind11", Map.of("violation_types", 0.82, "legal_basis", 0.84,
-            "charge_kinds", 0.94, "charge_stages", 0.87, "charge_counts", 0.80), 0.95));
+            "charge_kinds", 0.94, "charge_stages", 0.87, "charge_counts", 0.80), 0.95),
+        Arguments.of("blind12", Map.of("violation_types", 0.91, "legal_basis", 0.90,
+            "charge_kinds", 0.94, "charge_stages", 0.79, "charge_counts", 0.86), 0.95),
+        Arguments.of("blind13", Map.of("violation_types", 0.93, "legal_basis", 0.97,
+            "charge_kinds", 0.98, "charge_stages", 0.89, "charge_counts", 0.82), 0.95),
+        Arguments.of("blind14", Map.of("violation_types", 0.87, "legal_basis", 0.91,
+            "charge_kinds", 0.89, "charge_stages", 0.68, "charge_counts", 0.75), 0.95),
+        Arguments.of("blind15", Map.of("violation_types", 0.92, "legal_basis", 0.94,
+            "charge_kinds", 0.98, "charge_stages", 0.92, "charge_counts", 0.84), 0.95));
   }
 
   @ParameterizedTest(name = "{0}")
