@@ -1582,4 +1582,11 @@ class ClassifierTest {
         .doesNotContain("insult_or_discrediting_of_journalist", "content_removal_demand");
     assertThat(c.legalBasis()).contains("KZ-CC-378").doesNotContain("KZ-CC-131");
   }
+
+  @Test
+  void shouldNotTakeADetentionAnArticleReportedForTheJournalistsOwn() {
+    Classification c = classify("Министерство ограничило доступ к сайту «Дала Ньюс» (вымышленному) из-за материала о "
+        + "задержании сотрудников областного управления.", JUNE_2024);
+    assertThat(c.violationTypes()).contains("blocking_or_access_restriction").doesNotContain("detention_of_journalist");
+  }
 }
