@@ -3676,7 +3676,26 @@ public final class Classifier {
         return null;
       }
       int close = ix.text.indexOf(')', pos);
-      return firstNumberAfter(open, close < 0 || close > to ? to : close);
+      int end = close < 0 || close > to ? to : close;
+      // "(3 – на стадии досудебного расследования, 1 – в суде)": the figure of the part that names the stage
+      int partStart = open;
+      for (int i = pos - 1; i > open; i--) {
+        char c = ix.text.charAt(i);
+        if (c == ',' || c == ';') {
+          partStart = i;
+          break;
+        }
+      }
+      int partEnd = end;
+      for (int i = pos; i < end; i++) {
+        char c = ix.text.charAt(i);
+        if (c == ',' || c == ';') {
+          partEnd = i;
+          break;
+        }
+      }
+      Integer inPart = firstNumberAfter(partStart, partEnd);
+      return inPart != null ? inPart : firstNumberAfter(open, end);
     }
 
     /** Of the claim and award words of a clause, the tag of the one nearest to an amount. */

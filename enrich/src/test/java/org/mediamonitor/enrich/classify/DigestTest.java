@@ -642,6 +642,26 @@ class DigestTest {
   }
 
   @Test
+  void shouldTakeTheInCourtFigureOfItsOwnPartOfTheParentheses() {
+    String ru = """
+        Нарушения свободы слова в Казахстане. Март 2026 года
+
+        В марте 2026 года вымышленный фонд «Еркин тіл» зафиксировал 7 сообщений о претензиях и обвинениях в адрес журналистов. В их числе:
+        - 4 уголовных обвинения (3 – на стадии досудебного расследования, 1 – в суде);
+        - 3 гражданских иска к СМИ.
+
+        СОБЫТИЯ МАРТА
+
+        4 марта. Уральск
+        Корреспондента вымышленного сайта «Жайык Таны» не пустили на сессию маслихата.
+        """;
+    Classification c = classify(ru, "2026-04-10T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsAllEntriesOf(Map.of("criminal", 4L,
+        "criminal_in_court", 1L, "civil", 3L));
+    assertThat(charges(c.charges())).contains("criminal:in_court:1", "criminal:filed:3");
+  }
+
+  @Test
   void shouldReadACriminalFigureNoneOfWhichReachedCourt() {
     String en = """
         Violations of freedom of speech in Kazakhstan: September 2026
