@@ -484,13 +484,7 @@ public final class Classifier {
       List<IncidentResult> all = new ArrayList<>(incidents);
       all.add(frame);
       all.sort(java.util.Comparator.comparingInt(IncidentResult::start));
-      List<IncidentResult> out = new ArrayList<>(all.size());
-      for (int i = 0; i < all.size(); i++) {
-        IncidentResult x = all.get(i);
-        out.add(new IncidentResult(i, x.start(), x.end(), x.summary(), x.background(), x.date(), x.violationTypes(),
-            x.legalBasis(), x.charges(), x.evidence()));
-      }
-      return out;
+      return renumbered(all);
     }
 
     /** Whether the clause that gave a figure also names the pre-trial stage ("на досудебной стадии – 1"). */
@@ -612,14 +606,18 @@ public final class Classifier {
         }
       }
       // Renumber in text order after frames without content were dropped.
-      List<IncidentResult> ordered = new ArrayList<>(incidents.size());
+      return renumbered(incidents);
+    }
+
+    /** The incidents numbered in their order. */
+    private static List<IncidentResult> renumbered(List<IncidentResult> incidents) {
+      List<IncidentResult> out = new ArrayList<>(incidents.size());
       for (int i = 0; i < incidents.size(); i++) {
         IncidentResult x = incidents.get(i);
-        ordered.add(new IncidentResult(i, x.start(), x.end(), x.summary(), x.background(), x.date(), x.violationTypes(),
-            x.legalBasis(),
-            x.charges(), x.evidence()));
+        out.add(new IncidentResult(i, x.start(), x.end(), x.summary(), x.background(), x.date(), x.violationTypes(),
+            x.legalBasis(), x.charges(), x.evidence()));
       }
-      return ordered;
+      return out;
     }
 
     /**
@@ -925,10 +923,11 @@ public final class Classifier {
         }
         // ...unless that code's vocabulary lacks it and one other code's has it ("Article 143 of
         // the Civil Code ... and the repeal of Article 73-3", "в КоАП ... уголовной статье 274")
-        CodeFamily only = use == null || !byProximity || listsAny(taxonomy.codes().get(value(codeTag(use))), c.articles())
+        CodeFamily only = use == null || !byProximity
+            || !listed(taxonomy.codes().get(value(codeTag(use))), c.articles()).isEmpty()
             ? null : onlyCodeListing(c.articles());
         if (only != null) {
-          out.add(new Cited(c.start(), c.end(), only, onlyListed(only, c.articles()), c.start(), c.end()));
+          out.add(new Cited(c.start(), c.end(), only, listed(only, c.articles()), c.start(), c.end()));
           continue;
         }
         if (use == null) {
@@ -993,13 +992,8 @@ public final class Classifier {
       if (fam == null || fam.foreign() || !fam.articleCodes()) {
         return null;
       }
-      List<String> known = new ArrayList<>();
-      for (String art : c.articles()) {
-        if (taxonomy.provisions().containsKey(fam.prefix() + "-" + art)) {
-          known.add(art);
-        }
-      }
-      return known.isEmpty() ? null : new Cited(c.start(), c.end(), fam, List.copyOf(known), c.start(), c.end());
+      List<String> known = listed(fam, c.articles());
+      return known.isEmpty() ? null : new Cited(c.start(), c.end(), fam, known, c.start(), c.end());
     }
 
     /** Whether sentence s names a stage of a case, a case or a charge ("was charged", "предъявили обвинение"). */
@@ -1025,11 +1019,7 @@ public final class Classifier {
         if (f.kind() == null || !f.articleCodes() || f.foreign() || isEarlierEdition(f)) {
           continue;
         }
-        boolean lists = false;
-        for (String art : articles) {
-          lists |= taxonomy.provisions().containsKey(f.prefix() + "-" + art);
-        }
-        if (lists) {
+        if (!listed(f, articles).isEmpty()) {
           if (only != null) {
             return null;
           }
@@ -1039,18 +1029,11 @@ public final class Classifier {
       return only;
     }
 
-    /** Whether the code's vocabulary lists one of the articles. */
-    boolean listsAny(CodeFamily f, List<String> articles) {
-      for (String art : articles) {
-        if (f != null && taxonomy.provisions().containsKey(f.prefix() + "-" + art)) {
-          return true;
-        }
+    /** The articles the code's vocabulary lists (none for no code). */
+    List<String> listed(CodeFamily f, List<String> articles) {
+      if (f == null) {
+        return List.of();
       }
-      return false;
-    }
-
-    /** The articles the code's vocabulary lists. */
-    List<String> onlyListed(CodeFamily f, List<String> articles) {
       List<String> known = new ArrayList<>();
       for (String art : articles) {
         if (taxonomy.provisions().containsKey(f.prefix() + "-" + art)) {
@@ -2601,8 +2584,8 @@ public final class Classifier {
       if (count == null && !several && !seg.summary() && !t.contains(CUE_WITNESS)) {
         count = namedPersons(s); // "Aidos Temirov, Zhuldyz Baimenova and Ruslan Kenzhin were charged"
       }
-      if (!digest && t.contains(TALLY_YTD) && count != null && count >= 2 && named(seg.start(), s).fresh() == 0
-          && named(seg.start(), s).known() == 0) {
+      if (!digest && t.contains(TALLY_YTD) && count != null && count >= 2
+          && named(seg.start(), s).equals(new Named(0, 0))) {
         return; // "с начала года в суды региона направлено пять уголовных дел": a statistic in a news report
       }
       boolean countStated = count != null || several;
