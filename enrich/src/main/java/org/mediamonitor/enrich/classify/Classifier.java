@@ -85,6 +85,7 @@ public final class Classifier {
   static final String CUE_CLOSED = "cue:closed";
   static final String CUE_CASE = "cue:case";
   static final String STAGE_DISMISSED = "stage:dismissed";
+  static final String STAGE_FILED = "stage:filed";
   static final String STAGE_VERDICT = "stage:verdict";
 
   private static final List<String> STAGE_ORDER = List.of("unknown", "filed", "in_court", "verdict", "dismissed");
@@ -263,6 +264,18 @@ public final class Classifier {
     // is the existing charge at stage dismissed).
     final Set<String> closedKinds = new HashSet<>();
     boolean closedAll;
+    /**
+     * Criminal and administrative kinds whose case a sentence says was closed ("the investigator
+     * discontinued the case", "дело прекращено"): unlike a case never opened, it was a charge, and
+     * stays one at stage dismissed (TAXONOMY: dismissed = case closed); the closure adds no second
+     * charge. A closure naming no kind ends every case of the incident.
+     */
+    final Set<String> terminatedKinds = new HashSet<>();
+    boolean terminatedAll;
+    /** The sentence of the last closure, the dismissed stage's evidence. */
+    int closureSentence = -1;
+    /** Cases a closure tells itself ("the case opened in March against the reporter was closed"). */
+    final List<Mention> closedMentions = new ArrayList<>();
     boolean withdrawn;
     /** Kinds with a verdict in a sentence about speech: a closure beside it ended another case. */
     final Set<String> judgedSpeech = new HashSet<>();
@@ -2128,6 +2141,7 @@ public final class Classifier {
           byKind.keySet().removeIf(k -> scan.closedKinds.contains(k) && !scan.judgedSpeech.contains(k));
         }
       }
+      closeTerminated(byKind, scan);
       // a monitor's digest lists only events it counts as pressure on speech; but in one it lists for
       // the court closed to the press ("запретил журналистам вести видеозапись в ходе процесса по делу
       // о гибели рабочих") the trial is about speech only when the incident cites a speech provision
@@ -2165,6 +2179,45 @@ public final class Classifier {
       List<ChargeResult> all = new ArrayList<>(out);
       all.addAll(further);
       return List.copyOf(all);
+    }
+
+    /**
+     * A case the incident says was closed stays its charge at stage dismissed; one that reached a
+     * verdict stands (the closure ended another person's case, or an earlier phase), and a case
+     * told only by the sentence that closes it is that charge.
+     */
+    void closeTerminated(Map<String, Mention> byKind, ChargeScan scan) {
+      Set<String> ending = new HashSet<>(scan.terminatedKinds);
+      if (scan.terminatedAll) {
+        List<String> open = new ArrayList<>();
+        for (Mention m : byKind.values()) {
+          if (!m.stage.equals("verdict")) {
+            open.add(m.kind);
+          }
+        }
+        if (ending.isEmpty() && open.size() == 1 && !open.get(0).equals("civil")) {
+          ending.add(open.get(0)); // "The case was closed on 27 April": the incident's one case
+        } else if (!scan.withdrawn) {
+          // a closure naming no kind beside several cannot tell which it ended: none of them is
+          // counted unless it reached judgment over speech
+          byKind.values().removeIf(m -> !ending.contains(m.kind) && !scan.judgedSpeech.contains(m.kind));
+        }
+      }
+      for (Mention m : byKind.values()) {
+        if (ending.contains(m.kind) && !m.stage.equals("verdict") && !m.stage.equals("dismissed")) {
+          m.stage = "dismissed";
+          m.evidence.add(span("stage:dismissed", "charge.stage", ix.sentenceStart(scan.closureSentence),
+              ix.sentenceEnd(scan.closureSentence)));
+        }
+      }
+      for (Mention m : scan.closedMentions) {
+        if (!byKind.containsKey(m.kind) && !scan.closedKinds.contains(m.kind) && !scan.closedAll) {
+          m.stage = "dismissed";
+          byKind.put(m.kind, m);
+        } else if (byKind.containsKey(m.kind) && byKind.get(m.kind).stage.equals("dismissed")) {
+          byKind.get(m.kind).evidence.addAll(m.evidence);
+        }
+      }
     }
 
     /** The earlier cases an incident recalls, as an incident of their own over the same text, undated. */
@@ -2513,14 +2566,42 @@ public final class Classifier {
         }
         scan.closedKinds.addAll(negated);
       }
+      Set<String> closing = null;
       if (isClosure(t, s)) {
-        Set<String> named = kindsNamed(t, legalBySentence.getOrDefault(s, List.of()));
-        if (named.isEmpty()) {
-          scan.closedAll = true;
-        } else {
+        List<Legal> cited = legalBySentence.getOrDefault(s, List.of());
+        Set<String> named = closedKinds(t, cited);
+        if (seg.summary() || t.contains("neg")) {
+          // a digest's figures count charges brought, and a closure among them is no figure of its
+          // own; "в регистрации заявления было отказано за отсутствием состава преступления" is a case
+          // refused, never opened, whatever closing words the refusal uses
+          named.addAll(kindsNamed(t, cited));
+          if (named.isEmpty()) {
+            scan.closedAll = true;
+          }
           scan.closedKinds.addAll(named);
+          return;
         }
-        return;
+        scan.closureSentence = s;
+        if (named.isEmpty()) {
+          scan.terminatedAll = true;
+          return;
+        }
+        for (String k : kindsNamed(Set.of(), cited)) {
+          if (!named.contains(k)) {
+            scan.closedKinds.add(k); // "closed the criminal libel case" in 2021: libel maps to CAO 73-3
+          }
+        }
+        for (String k : named) {
+          // a claim the court rejected adds no charge (TAXONOMY's negations); a claimant's withdrawal
+          // is the suit's stage dismissed (scan.withdrawn)
+          (k.equals("civil") ? scan.closedKinds : scan.terminatedKinds).add(k);
+        }
+        if (!t.contains(STAGE_FILED)) {
+          return; // "дело прекращено" adds no charge (TAXONOMY): the closure ends a case told elsewhere
+        }
+        // "Дело, возбужденное в марте в отношении жительницы Кызылорды, прекращено": the sentence tells
+        // the case it ends, read below as that case
+        closing = named;
       }
       List<Legal> ls = legalBySentence.getOrDefault(s, List.of());
       Set<String> provKinds = new LinkedHashSet<>();
@@ -2566,6 +2647,13 @@ public final class Classifier {
           scan.criminalCaseOnly, scan.civilCase);
       if (negated != null) {
         kinds.removeAll(negated);
+        if (kinds.isEmpty()) {
+          return;
+        }
+      }
+      if (closing != null) {
+        kinds.retainAll(closing);
+        kinds.remove("civil");
         if (kinds.isEmpty()) {
           return;
         }
@@ -2630,6 +2718,10 @@ public final class Classifier {
         Mention m = mention(k, seg.summary() && k.equals("civil") && countStated && t.contains(TALLYKIND_TAG.get(k))
             ? "unknown" : stage, count, ls, s);
         m.countStated = countStated;
+        if (closing != null) {
+          scan.closedMentions.add(m);
+          continue;
+        }
         if (earlier > 0 || another == 2 && judgedOrOnTrial(scan, k)) {
           scan.earlier.add(m);
           scan.earlierDated.add(earlier == 2);
@@ -3106,6 +3198,21 @@ public final class Classifier {
         }
       }
       return true;
+    }
+
+    /**
+     * The kinds a closure names: by its words ("closed the criminal libel case") when it has any,
+     * else by the provisions it cites; an offence named without its code ("libel") may map to a
+     * provision of another kind than the case the words close.
+     */
+    Set<String> closedKinds(Set<String> t, List<Legal> ls) {
+      Set<String> out = new LinkedHashSet<>();
+      for (String k : PLAIN_KINDS) {
+        if (t.contains(KIND_TAG.get(k)) || t.contains(WEAKKIND_TAG.get(k)) || t.contains(TALLYKIND_TAG.get(k))) {
+          out.add(k);
+        }
+      }
+      return out.isEmpty() ? kindsNamed(t, ls) : out;
     }
 
     /** Kinds of action a sentence names: by words or by a charge-side provision it cites. */

@@ -40,10 +40,13 @@ class BlindCorpusEvaluationTest {
    * earlier sets as one (the rules' count); blind10 and blind11 list art. 951 for any moral-damage
    * claim, the real labels only when it is printed (the rules'). blind9's kk/001 gives a digest's
    * "3 әкімшілік айып тағылды" (charges brought) stage unknown; the rules read "charged" as filed
-   * in every language, as TAXONOMY.md defines it. blind12, blind14 and blind15 give a case opened
-   * and then closed stage dismissed; TAXONOMY.md says a closure adds no charge (the rules'), which
-   * is most of blind14's stage and count misses. blind12 and blind14 label the remainder of "2
-   * criminal (1 in court)" filed, blind13 unknown (the rules').
+   * in every language, as TAXONOMY.md defines it. A case opened and then closed: blind5, blind11,
+   * blind12, blind14 and blind16 keep it at stage dismissed, as the rules do since the ninth
+   * session (TAXONOMY.md: dismissed = case closed; the real label of dev/018 counts a closed case);
+   * blind, blind2 to blind4, blind6, blind7 and blind9 record no charge (reading TAXONOMY.md's
+   * "дело прекращено never adds a charge" for the case, where the rules read it for the closure
+   * sentence alone). blind12 and blind14 label the remainder of "2 criminal (1 in court)" filed,
+   * blind13 unknown (the rules').
    */
   static Stream<Arguments> sets() {
     return Stream.of(
@@ -54,7 +57,7 @@ class BlindCorpusEvaluationTest {
         Arguments.of("blind3", Map.of("violation_types", 0.89, "legal_basis", 0.88,
             "charge_kinds", 0.94, "charge_stages", 0.63, "charge_counts", 0.86), 0.92),
         Arguments.of("blind4", Map.of("violation_types", 0.84, "legal_basis", 0.90,
-            "charge_kinds", 0.93, "charge_stages", 0.85, "charge_counts", 0.93), 0.90),
+            "charge_kinds", 0.91, "charge_stages", 0.83, "charge_counts", 0.91), 0.90),
         Arguments.of("blind5", Map.of("violation_types", 0.86, "legal_basis", 0.96,
             "charge_kinds", 0.94, "charge_stages", 0.74, "charge_counts", 0.76), 0.95),
         Arguments.of("blind6", Map.of("violation_types", 0.93, "legal_basis", 0.94,
@@ -64,7 +67,7 @@ class BlindCorpusEvaluationTest {
         Arguments.of("blind8", Map.of("violation_types", 0.81, "legal_basis", 0.97,
             "charge_kinds", 0.92, "charge_stages", 0.80, "charge_counts", 0.80), 0.95),
         Arguments.of("blind9", Map.of("violation_types", 0.90, "legal_basis", 0.94,
-            "charge_kinds", 0.96, "charge_stages", 0.88, "charge_counts", 0.88), 0.95),
+            "charge_kinds", 0.95, "charge_stages", 0.86, "charge_counts", 0.87), 0.95),
         Arguments.of("blind10", Map.of("violation_types", 0.85, "legal_basis", 0.90,
             "charge_kinds", 0.92, "charge_stages", 0.77, "charge_counts", 0.76), 0.95),
         Arguments.of("blind11", Map.of("violation_types", 0.82, "legal_basis", 0.84,

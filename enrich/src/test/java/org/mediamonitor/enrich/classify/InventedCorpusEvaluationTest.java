@@ -25,16 +25,18 @@ class InventedCorpusEvaluationTest {
   }
 
   /**
-   * Measured: violation types 0.963, legal basis 0.987, charge kinds 0.989, charge stages 0.772,
-   * charge counts 0.989; each threshold about 0.02 below. (Its three digests list their events'
-   * stages where the classifier, as the real labels, gives the summary's figures.)
+   * Measured: violation types 0.956, legal basis 0.987, charge kinds 0.969, charge stages 0.757,
+   * charge counts 0.969; each threshold about 0.02 below. (Its three digests list their events'
+   * stages where the classifier, as the real labels, gives the summary's figures. Its en/011 and
+   * ru/031 record no charge for a case opened and then closed; the rules, as the real label of
+   * dev/018 and the later blind sets, keep it at stage dismissed.)
    */
   private static final Map<String, Double> MIN_F1 = Map.of(
       "violation_types", 0.94,
       "legal_basis", 0.95,
-      "charge_kinds", 0.97,
+      "charge_kinds", 0.95,
       "charge_stages", 0.74,
-      "charge_counts", 0.97);
+      "charge_counts", 0.95);
 
   @Test
   void shouldKeepMicroF1PerFieldNearWhatItMeasures() {
