@@ -60,6 +60,7 @@ public final class Classifier {
   static final String CUE_APPEAL_REJECTED = "cue:appeal_rejected";
   /** A motion or petition in a trial ("the judge rejected the defence's motion"): no closure of the case. */
   static final String CUE_MOTION = "cue:motion";
+  static final String CUE_BAN_RULING = "cue:ban_ruling";
   static final String COURT_TRANSPARENCY = "violation:violation_of_court_transparency";
   static final String CUE_CLOSED_DOORS = "cue:closed_doors";
   static final String CUE_PARTIAL = "cue:partial";
@@ -99,7 +100,11 @@ public final class Classifier {
       "пенсионер", "наразылық", "ұйымдастырушы", "зейнеткер",
       "журналист", "блогер", "блоггер", "активист", "репортер", "редактор", "автор", "администратор", "админ",
       "пользовател", "жител", "человек", "граждан", "корреспондент", "подсудим", "обвиняем", "участник",
-      "белсенді", "тілші", "әкімші", "қолданушы", "тұрғын", "адам", "азамат", "қатысушы");
+      "белсенді", "тілші", "әкімші", "қолданушы", "тұрғын", "адам", "азамат", "қатысушы",
+      "suspect", "accused", "мужчин", "женщин", "подозреваем", "күдікті", "айыпталушы", "сотталушы");
+  /** A sentence's first word that stands for the persons the sentence before named. */
+  private static final Set<String> PLURAL_SUBJECT = Set.of("they", "both", "они", "оба", "обоих", "обе", "олар", "екеуі",
+      "екеуіне");
   /** Kazakh "more than" after a number in the ablative ("40-тан астам"). */
   private static final Set<String> MORE_THAN = Set.of("астам", "аса", "артық");
   /** Words before a number that make it an estimate ("at least 30", "более 40", "около 20"). */
@@ -286,6 +291,12 @@ public final class Classifier {
     final List<Mention> others = new ArrayList<>();
     /** A further case announced without its stage, and its sentence: the next sentence may tell it. */
     Mention announced;
+    /**
+     * The further case a sentence opened ("in a separate case in Aktobe, the city court sentenced a
+     * blogger"), and its sentence: the rest of its paragraph goes on telling it.
+     */
+    Mention current;
+    int currentSentence = -1;
     int announcedSentence = -2;
     /** The best stage of a sentence that names no kind, and its sentence. */
     String orphanStage;
@@ -2475,6 +2486,58 @@ public final class Classifier {
       return false;
     }
 
+    /**
+     * Whether a sentence's modal words make its stages and kinds hypothetical: any modal but
+     * "would", which in reported speech is only a later time ("The trial of three men opened on
+     * Tuesday, the judge ruling that the hearing would be closed" tells a trial), and governs only
+     * what follows it ("prosecutors said he would be charged").
+     */
+    boolean modalGoverns(int s) {
+      int modal = Integer.MAX_VALUE;
+      for (Hit h : bySentence.get(s)) {
+        for (String tag : ruleTags[h.rule()]) {
+          if (tag.equals("modal")) {
+            if (!ix.lowerText().startsWith("would", h.start())) {
+              // "a person convicted of defamation could face a fine", "айыппұл салынуы мүмкін" (Kazakh
+              // puts "may" after its verb): the whole sentence is hypothetical
+              return true;
+            }
+            modal = Math.min(modal, h.start());
+          }
+        }
+      }
+      boolean closure = isClosure(sentTags.get(s), s); // not "it would be closed to the press"
+      for (Hit h : bySentence.get(s)) {
+        if (h.start() >= modal && (hasTagPrefix(h, "stage:") || hasTagPrefix(h, "kind:")
+            || hasTagPrefix(h, "weakkind:") || hasTagPrefix(h, "neg") || closure && hasTag(h, CUE_CLOSED)
+            || hasTagPrefix(h, "legal:"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether every verdict word of sentence s is "ruled", which also rules on how a trial is held. */
+    boolean onlyRuledVerdict(int s) {
+      for (Hit h : bySentence.get(s)) {
+        if (hasTag(h, STAGE_VERDICT) && !ix.lowerText().startsWith("ruled", h.start())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether no line break stands between the starts of sentences a and b (a before b). */
+    boolean sameParagraph(int a, int b) {
+      String text = ix.lowerText();
+      for (int i = ix.sentenceStart(a); i < ix.sentenceStart(b); i++) {
+        if (text.charAt(i) == '\n') {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** "another suit", "еще один иск", "тағы бір талап арыз": a further case, of the same person or not. */
     static boolean isCaseNoun(String w) {
       for (String stem : CASE_NOUN_STEMS) {
@@ -2544,7 +2607,7 @@ public final class Classifier {
         return; // no tag and no legal basis: nothing below can name, stage or close a charge
       }
       scan.withdrawn |= t.contains(STAGE_DISMISSED);
-      if (t.contains("modal") || t.contains(NEG_CORRECTION)) {
+      if (t.contains("modal") && modalGoverns(s) || t.contains(NEG_CORRECTION)) {
         // A correction restates the wrong claim in its own sentence; the right one follows.
         return;
       }
@@ -2628,6 +2691,12 @@ public final class Classifier {
         stages.remove("verdict");
         stages.remove("dismissed");
       }
+      if ((t.contains(COURT_TRANSPARENCY) || t.contains(CUE_CLOSED_DOORS)) && onlyRuledVerdict(s)) {
+        stages.remove("verdict"); // "the judge ruled that the hearings would be closed to the press"
+      }
+      if (t.contains(CUE_BAN_RULING)) {
+        stages.remove("verdict"); // "charged with taking part in an organisation after a court decision banning it"
+      }
       if (stages.contains("dismissed") && !seg.summary() && closesEarlierCase(seg, s)) {
         // "Напомним, в июле он уже обращался в суд ... В сентябре он отозвал свой иск": an earlier
         // claim, withdrawn before the one the report is about
@@ -2659,6 +2728,9 @@ public final class Classifier {
         }
       }
       if (kinds.isEmpty()) {
+        if (hasStage && scan.current != null && sameParagraph(scan.currentSentence, s)) {
+          return; // "Kuanyshev's lawyer said the verdict would be appealed": the separate case's stage
+        }
         if (hasStage && !seg.summary() && !t.contains(CUE_LEGISLATIVE)) {
           // ("At the parliamentary hearings a senator proposed a law": no stage of a case)
           noteOrphanStage(t, s, maxStage(stages), scan);
@@ -2671,6 +2743,11 @@ public final class Classifier {
       Integer count = several ? null : count(s, seg.summary());
       if (count == null && !several && !seg.summary() && !t.contains(CUE_WITNESS)) {
         count = namedPersons(s); // "Aidos Temirov, Zhuldyz Baimenova and Ruslan Kenzhin were charged"
+      }
+      if (count == null && !several && !seg.summary() && s > 0 && PLURAL_SUBJECT.contains(ix.token(ix.tokenFrom(ix.sentenceStart(s))))) {
+        // "Rustem Kaliyev, Yerbol Dzhumashev and Aidos Serikbayev ran the channel. They are charged with..."
+        Integer before = namedPersons(s - 1);
+        count = before != null && before >= 2 ? before : null;
       }
       if (!digest && t.contains(TALLY_YTD) && count != null && count >= 2
           && named(seg.start(), s).equals(new Named(0, 0))) {
@@ -2731,6 +2808,8 @@ public final class Classifier {
             || otherClaim && k.equals("civil")
             || group && onlySinglePersons(scan.mentions, k)) {
           scan.others.add(m);
+          scan.current = m;
+          scan.currentSentence = s;
           if (m.stage.equals("unknown")) {
             // "Для неё это уже второй уголовный процесс за год." announces the case; the next
             // sentence tells it ("В марте тот же суд признал её виновной в оскорблении")
@@ -2744,6 +2823,15 @@ public final class Classifier {
           scan.announced.stage = stage;
           scan.announced.basis = scan.announced.basis != null ? scan.announced.basis : m.basis;
           scan.announced.evidence.addAll(m.evidence);
+          continue;
+        }
+        if (scan.current != null && k.equals(scan.current.kind) && sameParagraph(scan.currentSentence, s)) {
+          // "Kuanyshev's lawyer said the verdict would be appealed": still the separate case
+          if (stageRank(stage) > stageRank(scan.current.stage)) {
+            scan.current.stage = stage;
+          }
+          scan.current.basis = scan.current.basis != null ? scan.current.basis : m.basis;
+          scan.current.evidence.addAll(m.evidence);
           continue;
         }
         scan.mentions.add(m);
@@ -3902,10 +3990,14 @@ public final class Classifier {
           if (v == null || v < 2 || v > 30 || isNumberLabel(t) || t > first && APPROXIMATE.contains(ix.token(t - 1))) {
             continue;
           }
-          String w = ix.token(t + 1);
-          for (String p : PERSON_STEMS) {
-            if (w.startsWith(p) && ix.tokStart[t + 1] < ix.sentenceEnd(s)) {
+          // "three Telegram channel admins": the person noun may stand a few words behind
+          for (int n = t + 1; n <= t + 3 && n < ix.tokens && ix.tokStart[n] < ix.sentenceEnd(s); n++) {
+            String w = ix.token(n);
+            if (isPersonNoun(w)) {
               return v;
+            }
+            if (n == t + 3 || !Character.isUpperCase(ix.text.charAt(ix.tokStart[n])) && !w.equals("channel")) {
+              break; // only a name ("Telegram", "Facebook") or "channel" stands between: not "24 жастағы"
             }
           }
         }
@@ -4002,8 +4094,10 @@ public final class Classifier {
     }
 
     private static final String NAME = "\\p{Lu}[\\p{Ll}'’-]+\\s+\\p{Lu}[\\p{Ll}'’-]+";
+    /** A person's age after the name: "Rustem Kaliyev, 29, Yerbol Dzhumashev, 34, and Aidos Serikbayev". */
+    private static final String AGE = "(?:\\s*,\\s*\\d{1,2}(?=\\s*,))?";
     private static final java.util.regex.Pattern NAME_LIST = java.util.regex.Pattern.compile(
-        NAME + "(?:\\s*,\\s*" + NAME + ")*\\s+(?:and|и|және)\\s+" + NAME);
+        NAME + AGE + "(?:\\s*,\\s*" + NAME + AGE + ")*,?\\s+(?:and|и|және)\\s+" + NAME);
     private static final java.util.regex.Pattern NAME_SEPARATOR = java.util.regex.Pattern.compile(
         "\\s*,\\s*(?=\\p{Lu})|\\s+(?:and|и|және)\\s+(?=\\p{Lu})");
     private static final java.util.regex.Pattern INSTITUTION_WORD = java.util.regex.Pattern.compile(
@@ -4056,6 +4150,9 @@ public final class Classifier {
     static boolean isPersonNoun(String w) {
       if (w == null) {
         return false;
+      }
+      if (w.equals("men") || w.equals("women")) {
+        return true;
       }
       for (String p : PERSON_STEMS) {
         if (w.startsWith(p)) {

@@ -122,6 +122,35 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadTheRestOfASeparateCasesParagraphAsThatCase() {
+    // the appeal announced in the separate case's paragraph is no verdict of the first case; the
+    // trial of three men named with their ages, "They are charged", is a case of three; a court's
+    // earlier ban of an organisation is no verdict; "would" in reported speech hides no trial
+    Classification c = classify("The trial of three men who ran the invented Telegram channel Kok Tobe Dauysy opened on "
+        + "Tuesday in Almaty, the judge ruling that it would be closed to the public and the press.\n\n"
+        + "Serik Omarov, 29, Daniyar Bekov, 34, and Asel Nurova, 25, administered the channel. They are charged with "
+        + "participating in an organisation after a court decision banning it as extremist, under Article 405 of the "
+        + "Criminal Code.\n\n"
+        + "On the same day, in a separate case in Aktobe, the city court sentenced blogger Marat Zhienov to one year of "
+        + "restriction of freedom under Article 179 of the Criminal Code. His lawyer said the verdict would be "
+        + "appealed.", JUNE_2024);
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage() + ":" + ch.count())
+        .containsExactlyInAnyOrder("criminal:in_court:3", "criminal:verdict:1");
+    assertThat(c.violationTypes()).contains("violation_of_court_transparency");
+  }
+
+  @Test
+  void shouldKeepAModalThatComesAfterTheStageOrIsNotWould() {
+    assertThat(classify("Блогер выдуманного канала «Арал таңы» Ержан Сапаров был оштрафован по статье 456-2 КоАП. "
+        + "Теперь ему может грозить уголовное дело.", JUNE_2024).charges())
+        .extracting(ch -> ch.kind() + ":" + ch.stage()).containsExactly("administrative:verdict");
+    assertThat(classify("Under Article 130 a person convicted of defamation could face a heavy fine.", JUNE_2024)
+        .charges()).isEmpty();
+    assertThat(classify("Полиция ескертті: ойдан шығарылған «Жалағаш үні» парақшасының әкімшісіне ӘҚБтК-нің "
+        + "456-2-бабы бойынша айыппұл салынуы мүмкін.", JUNE_2024).charges()).isEmpty();
+  }
+
+  @Test
   void shouldReadAClosureThatTellsTheCaseItEndsAsThatCaseDismissed() {
     Classification c = classify("Уголовное дело по статье «Распространение заведомо ложной информации», возбужденное в "
         + "марте в отношении блогера выдуманного канала «Жайык онлайн» Тимура Сагатова, прекращено за отсутствием "
