@@ -2156,7 +2156,7 @@ public final class Classifier {
       // a monitor's digest lists only events it counts as pressure on speech; but in one it lists for
       // the court closed to the press ("запретил журналистам вести видеозапись в ходе процесса по делу
       // о гибели рабочих") the trial is about speech only when the incident cites a speech provision
-      boolean pressOnly = digest && !seg.summary() && incidentTags.contains(COURT_TRANSPARENCY);
+      boolean pressOnly = !seg.summary() && incidentTags.contains(COURT_TRANSPARENCY);
       boolean speechContext = seg.summary() || (pressOnly ? citesSpeechProvision(incidentLegal)
           : digest || isSpeechContext(incidentLegal, incidentTags, firstSent, lastSent));
       if (!speechContext) {
@@ -2168,6 +2168,13 @@ public final class Classifier {
       // otherwise ("Earlier, the court sentenced him") it is the report's own case.
       for (int i = 0; speechContext && i < scan.earlier.size(); i++) {
         Mention m = scan.earlier.get(i);
+        Mention cur = byKind.get(m.kind);
+        if (cur != null && cur.stage.equals("verdict") && m.count != null && m.count >= 2 && m.count.equals(cur.count)) {
+          // "Двое администраторов, осуждённых в прошлом году, освобождены по амнистии. Напомним, в
+          // сентябре 2020 года суд признал X и Y виновными": the same two, the same case recalled
+          cur.evidence.addAll(m.evidence);
+          continue;
+        }
         if (scan.earlierDated.get(i) || byKind.containsKey(m.kind)) {
           earlier.add(chargeResult(m, incidentLegal));
         } else {
@@ -3017,8 +3024,9 @@ public final class Classifier {
     /** Whether the incident cites a provision of the vocabulary on the charge side. */
     boolean citesSpeechProvision(Set<String> incidentLegal) {
       for (String code : incidentLegal) {
-        if (taxonomy.provisions().containsKey(code) && taxonomy.sideOf(code).equals("charge")) {
-          return true;
+        if (taxonomy.provisions().containsKey(code) && taxonomy.sideOf(code).equals("charge")
+            && taxonomy.kindOf(code) != null) {
+          return true; // an article of a code, not the media law a journalist invokes
         }
       }
       return false;

@@ -140,6 +140,31 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldReadARecalledVerdictOfTheSameTwoAsTheirCase() {
+    Classification c = classify("Двое администраторов выдуманного паблика «Тихая Ульба», осуждённых в прошлом году за "
+        + "распространение заведомо ложной информации, освобождены от дальнейшего отбывания наказания в связи с "
+        + "амнистией.\n\nКак сообщили в пресс-службе суда, постановления вынесены районным судом 18 декабря.\n\n"
+        + "Напомним, в сентябре 2022 года тот же суд признал Илью Гордеева и Аслана Жумабаева виновными по части 2 "
+        + "статьи 274 УК РК и приговорил каждого к двум годам ограничения свободы.",
+        Instant.parse("2023-12-20T00:00:00Z"));
+    assertThat(c.charges()).extracting(ch -> ch.kind() + ":" + ch.stage() + ":" + ch.count())
+        .containsExactly("criminal:verdict:2");
+    assertThat(c.incidents()).filteredOn(Classification.IncidentResult::background).isEmpty();
+  }
+
+  @Test
+  void shouldNotChargeAnyoneForAnotherPersonsTrialAReporterWasRemovedFrom() {
+    // the trial over a fatal road accident is not about speech; the reporter's removal and the
+    // filming ban are the violations (the media law she invokes is no article of a charge)
+    Classification c = classify("Журналиста выдуманной газеты «Северный вестник» Анну Лисицыну вывели из зала суда во "
+        + "время оглашения приговора бывшему чиновнику, обвинявшемуся в смертельном ДТП. Судья ещё в начале процесса "
+        + "запретила вести в зале фото- и видеосъёмку. «Согласно статье 20 Закона о СМИ журналист вправе получать "
+        + "информацию», — говорит Лисицына.", Instant.parse("2024-03-15T00:00:00Z"));
+    assertThat(c.charges()).isEmpty();
+    assertThat(c.violationTypes()).contains("violation_of_court_transparency", "obstruction_of_professional_activity");
+  }
+
+  @Test
   void shouldKeepAModalThatComesAfterTheStageOrIsNotWould() {
     assertThat(classify("Блогер выдуманного канала «Арал таңы» Ержан Сапаров был оштрафован по статье 456-2 КоАП. "
         + "Теперь ему может грозить уголовное дело.", JUNE_2024).charges())
