@@ -2472,7 +2472,7 @@ public final class Classifier {
     boolean addsAnotherPerson(int segStart, int s) {
       int first = ix.tokenFrom(ix.sentenceStart(s));
       int end = ix.sentenceEnd(s);
-      for (int t = first; t < first + 10 && t + 1 < ix.tokens && ix.tokStart[t + 1] < end; t++) {
+      for (int t = first; t < first + 14 && t + 1 < ix.tokens && ix.tokStart[t + 1] < end; t++) {
         if (SUBJECT_KNOWN.contains(ix.token(t))) {
           return false; // "He is the second editor convicted this year": the same person
         }
@@ -2533,6 +2533,38 @@ public final class Classifier {
       }
       return true;
     }
+
+    /**
+     * Whether sentence s gives a figure of a whole earlier year on an authority's word: "according to
+     * the regional prosecutor's office, 14 investigations were registered in 2020", "по информации
+     * департамента полиции, в 2023 году к ответственности привлечены семь человек".
+     */
+    boolean earlierYearStatistic(int s) {
+      if (referenceDate == null) {
+        return false;
+      }
+      int year = Grammar.latestYear(ix.lowerText(), ix.sentenceStart(s), ix.sentenceEnd(s));
+      if (year <= 0 || year >= referenceDate.getYear()) {
+        return false;
+      }
+      boolean source = false;
+      String prev = "";
+      for (int t = ix.tokenFrom(ix.sentenceStart(s)); t < ix.tokens && ix.tokStart[t] < ix.sentenceEnd(s); t++) {
+        String w = ix.token(t);
+        if (monthAdverbial(prev, w, Character.isUpperCase(ix.text.charAt(ix.tokStart[t]))) > 0) {
+          return false; // "in March 2020 two bloggers were fined": events, not a year's figure
+        }
+        for (String stem : STATISTIC_SOURCE) {
+          source |= w.startsWith(stem);
+        }
+        prev = w;
+      }
+      return source;
+    }
+
+    private static final List<String> STATISTIC_SOURCE = List.of("according", "statistic", "registered", "recorded",
+        "данным", "информации", "сведениям", "статистик", "зарегистрирован", "мәліметінше", "мәліметі", "дерек",
+        "тіркелген", "тіркелді", "статистика");
 
     /** Whether no line break stands between the starts of sentences a and b (a before b). */
     boolean sameParagraph(int a, int b) {
@@ -2756,9 +2788,11 @@ public final class Classifier {
         Integer before = namedPersons(s - 1);
         count = before != null && before >= 2 ? before : null;
       }
-      if (!digest && t.contains(TALLY_YTD) && count != null && count >= 2
-          && named(seg.start(), s).equals(new Named(0, 0))) {
-        return; // "с начала года в суды региона направлено пять уголовных дел": a statistic in a news report
+      if (!digest && count != null && count >= 2 && (named(seg.start(), s).equals(new Named(0, 0)) && t.contains(TALLY_YTD)
+          || !seg.summary() && named(seg.start(), s).known() == 0 && namedPersons(s) == null && earlierYearStatistic(s))) {
+        // "с начала года в суды региона направлено пять уголовных дел", "according to the prosecutor's
+        // office, 14 pre-trial investigations were registered in the region in 2020": a statistic
+        return;
       }
       boolean countStated = count != null || several;
       if (seg.summary() && !countStated && isHeading(s)) {
@@ -3980,8 +4014,9 @@ public final class Classifier {
     Integer personCount(int firstSent, int lastSent, BitSet skip) {
       for (int s = firstSent; s <= lastSent; s++) {
         Set<String> tags = sentTags.get(s);
-        if (skip.get(s) || ytd.get(s) || tags.isEmpty() || tags.contains(CUE_WITNESS) || tags.contains(CUE_ATTACKER)) {
-          continue; // "two correspondents were questioned as witnesses" are not the accused
+        if (skip.get(s) || ytd.get(s) || tags.isEmpty() || tags.contains(CUE_WITNESS) || tags.contains(CUE_ATTACKER)
+            || tags.contains(TALLY_YTD) || earlierYearStatistic(s)) {
+          continue; // "two correspondents were questioned as witnesses" are not the accused, nor a year's figure
         }
         // a sentence that names a charge or its stage: "three journalists were detained" are not
         // three persons charged when one of them is fined
