@@ -103,8 +103,10 @@ public final class Classifier {
       "белсенді", "тілші", "әкімші", "қолданушы", "тұрғын", "адам", "азамат", "қатысушы",
       "suspect", "accused", "мужчин", "женщин", "подозреваем", "күдікті", "айыпталушы", "сотталушы");
   /** A sentence's first word that stands for the persons the sentence before named. */
-  private static final Set<String> PLURAL_SUBJECT = Set.of("they", "both", "они", "оба", "обоих", "обе", "олар", "екеуі",
-      "екеуіне");
+  private static final Set<String> PLURAL_SUBJECT = Set.of("they", "both", "они", "оба", "обоих", "обе", "обоим", "обеим",
+      "олар", "екеуі", "екеуіне");
+  /** "Both" words: two persons, whoever they are. */
+  private static final Set<String> BOTH = Set.of("both", "оба", "обоих", "обе", "обоим", "обеим", "екеуі", "екеуіне");
   /** Kazakh "more than" after a number in the ablative ("40-тан астам"). */
   private static final Set<String> MORE_THAN = Set.of("астам", "аса", "артық");
   /** Words before a number that make it an estimate ("at least 30", "более 40", "около 20"). */
@@ -249,6 +251,8 @@ public final class Classifier {
     String basis;
     Long claimed;
     Long awarded;
+    /** The sentence that named it. */
+    int sentence = -1;
     /** False when no number was found and the count is the default one. */
     boolean countStated = true;
     final List<EvidenceSpan> evidence = new ArrayList<>();
@@ -2785,7 +2789,8 @@ public final class Classifier {
       }
       if (count == null && !several && !seg.summary() && s > 0 && PLURAL_SUBJECT.contains(ix.token(ix.tokenFrom(ix.sentenceStart(s))))) {
         // "Rustem Kaliyev, Yerbol Dzhumashev and Aidos Serikbayev ran the channel. They are charged with..."
-        Integer before = namedPersons(s - 1);
+        String w = ix.token(ix.tokenFrom(ix.sentenceStart(s)));
+        Integer before = BOTH.contains(w) ? Integer.valueOf(2) : namedPersons(s - 1); // "Обоим объявлено": two
         count = before != null && before >= 2 ? before : null;
       }
       if (!digest && count != null && count >= 2 && (named(seg.start(), s).equals(new Named(0, 0)) && t.contains(TALLY_YTD)
@@ -2840,6 +2845,15 @@ public final class Classifier {
           scan.closedMentions.add(m);
           continue;
         }
+        if (scan.announced != null && s == scan.announcedSentence + 1 && k.equals(scan.announced.kind)
+            && !stage.equals("unknown")) {
+          // "This is the second criminal case against a blogger this year. In April, the city court
+          // sentenced ...": the announced case, however far back the next sentence dates it
+          scan.announced.stage = stage;
+          scan.announced.basis = scan.announced.basis != null ? scan.announced.basis : m.basis;
+          scan.announced.evidence.addAll(m.evidence);
+          continue;
+        }
         if (earlier > 0 || another == 2 && judgedOrOnTrial(scan, k)) {
           scan.earlier.add(m);
           scan.earlierDated.add(earlier == 2);
@@ -2857,13 +2871,6 @@ public final class Classifier {
             scan.announced = m;
             scan.announcedSentence = s;
           }
-          continue;
-        }
-        if (scan.announced != null && s == scan.announcedSentence + 1 && k.equals(scan.announced.kind)
-            && !stage.equals("unknown")) {
-          scan.announced.stage = stage;
-          scan.announced.basis = scan.announced.basis != null ? scan.announced.basis : m.basis;
-          scan.announced.evidence.addAll(m.evidence);
           continue;
         }
         if (scan.current != null && k.equals(scan.current.kind) && sameParagraph(scan.currentSentence, s)) {
@@ -2990,6 +2997,7 @@ public final class Classifier {
         }
       }
       Mention m = new Mention(k, stage, count, basis);
+      m.sentence = s;
       m.evidence.add(span("charge:" + k, "charge.sentence", ix.sentenceStart(s), ix.sentenceEnd(s)));
       if (k.equals("civil")) {
         amountsInto(m, s);
@@ -3027,8 +3035,18 @@ public final class Classifier {
      */
     void applyOrphanStage(Map<String, Mention> byKind, String orphanStage, int orphanSentence,
         Set<String> incidentLegal) {
-      if (byKind.size() == 1) {
-        Mention only = byKind.values().iterator().next();
+      Mention next = null;
+      int nextTo = 0;
+      for (Mention m : byKind.values()) {
+        if (m.sentence == orphanSentence + 1) {
+          next = m;
+          nextTo++;
+        }
+      }
+      // "Блогердің ісі бойынша сот талқылауы басталды. Оған ҚК-нің 257-бабы бойынша айып тағылған.":
+      // of several kinds, the one the next sentence names
+      Mention only = byKind.size() == 1 ? byKind.values().iterator().next() : nextTo == 1 ? next : null;
+      if (only != null) {
         if (stageRank(orphanStage) > stageRank(only.stage)) {
           only.stage = orphanStage;
           only.evidence.add(span("stage:" + orphanStage, "charge.stage", ix.sentenceStart(orphanSentence),
