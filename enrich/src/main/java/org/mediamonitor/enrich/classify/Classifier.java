@@ -1240,6 +1240,9 @@ public final class Classifier {
         // A short one after the events ("• уголовных обвинений – 3 (в суде – 2)") opens the closing summary.
         boolean summaryBullet = (inSummary || e - c < 160) && bullet && tallyWords && hasDigit(c, e)
             && firstSentenceStatesKind(c, e);
+        // ...also in words, short: "- два уголовных обвинения (одно из них — в суде);", "- пять исков о
+        // защите чести, достоинства и деловой репутации;"
+        summaryBullet |= e - c < 160 && bullet && opensWithNumberWord(c, e) && (tallyWords || namesCivilClaim(s, e));
         // "Criminal: a case was opened ...; the trial of ... began" lists events of a kind, not figures.
         boolean labelled = false;
         for (int sent = ix.sentenceOf(c); sent < ix.sentences() && ix.sentenceStart(sent) < e; sent++) {
@@ -1312,6 +1315,23 @@ public final class Classifier {
         segs.add(new Segment(segStart, n, segSummary));
       }
       return splitLabelledItems(segs);
+    }
+
+    /** Whether a sentence from the one at s to e names a civil claim (by word or by art. 143). */
+    boolean namesCivilClaim(int s, int e) {
+      for (int sent = ix.sentenceOf(s); sent < ix.sentences() && ix.sentenceStart(sent) < e; sent++) {
+        Set<String> t = sentTags.get(sent);
+        if (t.contains(WEAKKIND_TAG.get("civil")) || t.contains(KIND_TAG.get("civil")) || t.contains("legal:KZ-CivC-143")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the line from c to e opens with a number written in words ("пять исков", "two suits"). */
+    boolean opensWithNumberWord(int c, int e) {
+      int t = ix.tokenFrom(c);
+      return t < ix.tokens && ix.tokStart[t] < e && !Character.isDigit(ix.text.charAt(ix.tokStart[t])) && numberAt(t) != null;
     }
 
     /** Whether the line from c to e ends with a figure after a dash or a colon ("... – 5;", "...: 11."). */

@@ -38,6 +38,33 @@ class DigestTest {
       """;
 
   @Test
+  void shouldReadASummarysBulletsWhoseFiguresAreWords() {
+    Classification c = classify("""
+        Нарушения свободы слова в Казахстане. Октябрь 2018 года
+        Выдуманный фонд «Ашық пікір» провёл мониторинг ситуации со свободой выражения в октябре 2018 года.
+
+        Среди сообщений:
+
+        - В Атырау направлено в суд уголовное дело блогера выдуманного канала «Жайық» Арлана Серикова.
+
+        - Корреспонденту выдуманного сайта «Іле ақпарат» Ерлану Сапарову отказали в аккредитации.
+
+        - С 15 октября недоступен сайт выдуманного издания «Дала үні».
+
+        В октябре СМИ и гражданам предъявлены:
+
+        - два уголовных обвинения (одно из них — в суде);
+
+        - пять исков о защите чести, достоинства и деловой репутации;
+
+        - одно административное обвинение.
+        """, "2018-11-12T06:00:00Z");
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsEntry("criminal", 2L)
+        .containsEntry("criminal_in_court", 1L).containsEntry("administrative", 1L);
+    assertThat(charges(c.charges())).contains("civil:unknown:5", "administrative:unknown:1");
+  }
+
+  @Test
   void shouldTakeTheSummarysChargesFromItsFiguresClauseByClause() {
     Classification c = classify(INLINE_SUMMARY, "2026-05-20T06:00:00Z");
     Classification.IncidentResult summary = c.incidents().stream().filter(Classification.IncidentResult::summary)
