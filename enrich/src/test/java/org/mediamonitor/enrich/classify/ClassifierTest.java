@@ -608,14 +608,16 @@ class ClassifierTest {
   }
 
   @Test
-  void shouldReadARemovalDemandedThatWayAndNotHouseArrestAsDetention() {
+  void shouldReadARemovalDemandedThatWayAndHouseArrestAsDetention() {
     Classification removal = classify("The ministry sent the invented outlet Dala Times a notice demanding that it "
         + "remove an article about the ministry's procurement.", JUNE_2024);
     assertThat(removal.violationTypes()).contains("content_removal_demand");
-    // a measure of restraint in the blogger's own case (the labelled set and blind8 give no detention; blind9 does)
+    // a measure of restraint in the blogger's own case is a detention as well: so blind4, blind9 to
+    // blind13 and blind15 to blind17 label it (the labelled set and blind8 gave no detention, and the
+    // rules followed them until the ninth session)
     Classification arrest = classify("The court placed blogger Daulet Seitkali under house arrest for two months in a "
         + "case under Article 274 of the Criminal Code.", JUNE_2024);
-    assertThat(arrest.violationTypes()).contains("criminal_prosecution").doesNotContain("detention_of_journalist");
+    assertThat(arrest.violationTypes()).contains("criminal_prosecution", "detention_of_journalist");
   }
 
   @Test
