@@ -480,6 +480,12 @@ public final class Classifier {
           Long claimed = like == null ? null : like.claimedKzt();
           Long awarded = like == null ? null : like.awardedKzt();
           Long inCourt = kind.equals("criminal") ? f.criminalInCourt() : null;
+          Integer persons = personsOfCases(tallies, "month." + kind);
+          if (persons != null && persons > n && (inCourt == null || inCourt <= 0)) {
+            // "4 досудебных уголовных расследования в отношении шести человек": the tally counts the
+            // cases as stated, a charge counts persons where the text gives them (TAXONOMY)
+            n = (long) persons;
+          }
           if (inCourt != null && inCourt > 0 && inCourt < n) {
             charges.add(new ChargeResult(kind, "in_court", inCourt.intValue(), basis, claimed, awarded, ev));
             // the rest are not in court, and unless the digest says where they are ("в суде – 2, на
@@ -514,6 +520,25 @@ public final class Classifier {
       all.sort(java.util.Comparator.comparingInt(IncidentResult::start));
       return renumbered(all);
     }
+
+    /** The persons the clause that gave a figure names beside its cases: "... в отношении шести человек". */
+    private static Integer personsOfCases(Tallies tallies, String key) {
+      for (EvidenceSpan e : tallies.evidence()) {
+        if (!e.tag().equals("tally:" + key)) {
+          continue;
+        }
+        java.util.regex.Matcher m = PERSONS_OF_CASES.matcher(e.snippet().toLowerCase(java.util.Locale.ROOT));
+        if (m.find()) {
+          Integer v = m.group(1).chars().allMatch(Character::isDigit) ? Integer.valueOf(m.group(1))
+              : Grammar.numberWord(m.group(1));
+          return v != null && v >= 2 && v <= 100 ? v : null;
+        }
+      }
+      return null;
+    }
+
+    private static final java.util.regex.Pattern PERSONS_OF_CASES = java.util.regex.Pattern.compile(
+        "(?U)(?:в отношении|against|involving)\\s+(\\d{1,3}|\\p{L}+)\\s+(?:человек|people|persons)");
 
     /** Whether the clause that gave a figure also names the pre-trial stage ("на досудебной стадии – 1"). */
     private static boolean restPretrial(Tallies tallies, String key) {

@@ -38,7 +38,9 @@ final class Grammar {
       Map.entry("двух", 2), Map.entry("двум", 2), Map.entry("двумя", 2), Map.entry("двоих", 2),
       Map.entry("трех", 3), Map.entry("трёх", 3), Map.entry("трем", 3), Map.entry("трём", 3), Map.entry("тремя", 3),
       Map.entry("троих", 3), Map.entry("четырех", 4), Map.entry("четырёх", 4), Map.entry("четырьмя", 4),
-      Map.entry("четверых", 4), Map.entry("пятерых", 5), Map.entry("шестерых", 6));
+      Map.entry("четверых", 4), Map.entry("пятерых", 5), Map.entry("шестерых", 6),
+      Map.entry("пяти", 5), Map.entry("шести", 6), Map.entry("семи", 7), Map.entry("восьми", 8),
+      Map.entry("девяти", 9), Map.entry("десяти", 10));
 
   /** First chars and lengths of the number words: most words are ruled out without a lookup. */
   private static final String NUMBER_WORD_FIRST = NUMBER_WORDS.keySet().stream()

@@ -38,6 +38,26 @@ class DigestTest {
       """;
 
   @Test
+  void shouldCountThePersonsASummaryGivesBesideItsCases() {
+    Classification c = classify("""
+        Нарушения свободы слова в Казахстане. Август 2024
+        Выдуманный фонд «Ашық пікір» представляет обзор событий в августе 2024 года.
+
+        11 сообщений о досудебных и судебных претензиях и исках к журналистам, СМИ и гражданам, в том числе:
+        – 4 досудебных уголовных расследования в отношении шести человек, все – по статье о распространении заведомо ложной информации;
+        – 5 гражданских исков и досудебных претензий к СМИ;
+        – 2 административных дела.
+
+        СОБЫТИЯ В АВГУСТЕ 2024 ГОДА
+
+        9 августа. Усть-Каменогорск. Полиция задержала администратора выдуманного канала «Өскемен тынысы».
+        """, "2024-10-24T06:00:00Z");
+    // the tally keeps the cases as stated; the charge counts persons (TAXONOMY)
+    assertThat(c.reportedTallies().monthFigures().asMap()).containsEntry("criminal", 4L);
+    assertThat(charges(c.charges())).contains("criminal:filed:6", "civil:unknown:5", "administrative:unknown:2");
+  }
+
+  @Test
   void shouldReadASummarysBulletsWhoseFiguresAreWords() {
     Classification c = classify("""
         Нарушения свободы слова в Казахстане. Октябрь 2018 года
