@@ -2834,8 +2834,13 @@ public final class Classifier {
       }
       if (count == null && !several && !seg.summary() && s > 0 && PLURAL_SUBJECT.contains(ix.token(ix.tokenFrom(ix.sentenceStart(s))))) {
         // "Rustem Kaliyev, Yerbol Dzhumashev and Aidos Serikbayev ran the channel. They are charged with..."
-        String w = ix.token(ix.tokenFrom(ix.sentenceStart(s)));
-        Integer before = BOTH.contains(w) ? Integer.valueOf(2) : namedPersons(s - 1); // "Обоим объявлено": two
+        int first = ix.tokenFrom(ix.sentenceStart(s));
+        String w = ix.token(first);
+        String next = first + 1 < ix.tokens ? ix.token(first + 1) : "";
+        if (next.startsWith("side") || next.startsWith("parties") || next.startsWith("сторон") || next.startsWith("тарап")) {
+          w = ""; // "Both sides appealed": the claimant and the defendant
+        }
+        Integer before = BOTH.contains(w) ? Integer.valueOf(2) : w.isEmpty() ? null : namedPersons(s - 1);
         count = before != null && before >= 2 ? before : null;
       }
       if (!digest && count != null && count >= 2 && (named(seg.start(), s).equals(new Named(0, 0)) && t.contains(TALLY_YTD)
