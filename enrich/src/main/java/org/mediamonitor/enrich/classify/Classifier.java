@@ -2059,11 +2059,20 @@ public final class Classifier {
         }
       }
       boolean cited = !out.isEmpty();
+      boolean citedCivil = false;
+      for (Legal l : out) {
+        citedCivil |= "civil".equals(taxonomy.kindOf(l.code()));
+      }
       for (Hit h : bySentence.get(s)) {
         for (String t : ruleTags[h.rule()]) {
           String code = null;
-          if (cited && (t.startsWith("legal:") || t.startsWith("offence:"))) {
-            // An explicit citation is more precise than the wording around it.
+          if (cited && (t.startsWith("legal:") || t.startsWith("offence:"))
+              && (citedCivil || !t.startsWith("legal:") || !"civil".equals(taxonomy.kindOf(value(t)))
+                  || nearCitation(h, ss, se))) {
+            // An explicit citation is more precise than the wording around it ("клевета (ст. 130
+            // УК)"); but a suit for honour and dignity a clause away from a criminal or
+            // administrative article is a case of its own ("fined under Article 456-2, while the akim
+            // sued him for honour and dignity")
             continue;
           }
           if (t.startsWith("legal:")) {
@@ -2082,6 +2091,24 @@ public final class Classifier {
         }
       }
       return out;
+    }
+
+    /** How near (in characters) wording stands to an explicit citation it only restates. */
+    private static final int CITATION_REACH = 60;
+
+    /** Whether hit h stands within {@link #CITATION_REACH} of an explicit citation of its sentence. */
+    boolean nearCitation(Hit h, int ss, int se) {
+      for (Cited c : citations) {
+        if (c.start() < ss || c.start() >= se) {
+          continue;
+        }
+        int from = Math.min(c.start(), c.codeHitStart());
+        int to = Math.max(c.end(), c.codeHitEnd());
+        if (h.start() < to + CITATION_REACH && h.end() > from - CITATION_REACH) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -2615,6 +2642,62 @@ public final class Classifier {
         "данным", "информации", "сведениям", "статистик", "зарегистрирован", "мәліметінше", "мәліметі", "дерек",
         "тіркелген", "тіркелді", "статистика");
 
+    /**
+     * The stage of kind k in a sentence naming several kinds: of the sentence's stage words, those
+     * nearer to a word or provision of k than to any of another kind ("the court fined the blogger
+     * under Article 456-2, and the akim has sued him": the fine is the administrative case's).
+     * {@code whole} when the sentence's words name only one of the kinds (the others come from the
+     * incident's provisions).
+     */
+    String nearestStage(int s, String k, Set<String> stages, String whole) {
+      List<Hit> hs = bySentence.get(s);
+      List<int[]> kindAt = new ArrayList<>(); // position, 1 for k, 0 for another kind
+      for (Hit h : hs) {
+        String kindOfHit = null;
+        for (String tag : ruleTags[h.rule()]) {
+          String ty = type(tag);
+          if (ty.equals("kind") || ty.equals("weakkind") || ty.equals("tallykind")) {
+            kindOfHit = value(tag);
+          } else if (ty.equals("legal") && taxonomy.provisions().containsKey(value(tag))
+              && taxonomy.sideOf(value(tag)).equals("charge")) {
+            kindOfHit = taxonomy.kindOf(value(tag));
+          }
+        }
+        if (kindOfHit != null) {
+          kindAt.add(new int[] {h.start(), kindOfHit.equals(k) ? 1 : 0});
+        }
+      }
+      if (kindAt.stream().noneMatch(a -> a[1] == 1) || kindAt.stream().noneMatch(a -> a[1] == 0)) {
+        return whole;
+      }
+      String best = "unknown";
+      for (Hit h : hs) {
+        String st = null;
+        for (String tag : ruleTags[h.rule()]) {
+          if (tag.startsWith("stage:") && stages.contains(value(tag))) {
+            st = value(tag);
+          }
+        }
+        if (st == null) {
+          continue;
+        }
+        int mine = Integer.MAX_VALUE;
+        int other = Integer.MAX_VALUE;
+        for (int[] a : kindAt) {
+          int d = Math.abs(a[0] - h.start());
+          if (a[1] == 1) {
+            mine = Math.min(mine, d);
+          } else {
+            other = Math.min(other, d);
+          }
+        }
+        if (mine <= other && stageRank(st) > stageRank(best)) {
+          best = st;
+        }
+      }
+      return best;
+    }
+
     /** Whether no line break stands between the starts of sentences a and b (a before b). */
     boolean sameParagraph(int a, int b) {
       String text = ix.lowerText();
@@ -2888,8 +2971,9 @@ public final class Classifier {
       for (String k : kinds) {
         // a summary's civil figure counts claims lodged, pre-trial and in court alike ("7 claims and
         // pre-trial claims"): no one stage, as the real digests' labels give it
+        String own = !seg.summary() && kinds.size() > 1 ? nearestStage(s, k, stages, stage) : stage;
         Mention m = mention(k, seg.summary() && k.equals("civil") && countStated && t.contains(TALLYKIND_TAG.get(k))
-            ? "unknown" : stage, count, ls, s);
+            ? "unknown" : own, count, ls, s);
         m.countStated = countStated;
         if (closing != null) {
           scan.closedMentions.add(m);
