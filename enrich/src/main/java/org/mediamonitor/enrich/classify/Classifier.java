@@ -2698,6 +2698,16 @@ public final class Classifier {
       return best;
     }
 
+    /** Whether a closure sentence of the incident told a case of kind k it ended. */
+    static boolean closedCase(ChargeScan scan, String k) {
+      for (Mention m : scan.closedMentions) {
+        if (m.kind.equals(k)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** Whether no line break stands between the starts of sentences a and b (a before b). */
     boolean sameParagraph(int a, int b) {
       String text = ix.lowerText();
@@ -2951,8 +2961,8 @@ public final class Classifier {
       int earlier = !seg.summary() && !digest && stage.equals("verdict") ? earlierCase(s) : 0;
       // another person's verdict dated before the report: a case of its own, recalled (an earlier
       // year) or one more current case of the report (an earlier month of its year)
-      int another = earlier > 0 || seg.summary() || digest || !stage.equals("verdict") || scan.mentions.isEmpty()
-          ? 0 : datesEarlier(s);
+      int another = earlier > 0 || seg.summary() || digest || !stage.equals("verdict")
+          || scan.mentions.isEmpty() && scan.closedMentions.isEmpty() ? 0 : datesEarlier(s);
       if (another > 0 && named(seg.start(), s).fresh() == 0) {
         another = 0;
       }
@@ -2988,9 +2998,11 @@ public final class Classifier {
           scan.announced.evidence.addAll(m.evidence);
           continue;
         }
-        if (earlier > 0 || another == 2 && judgedOrOnTrial(scan, k)) {
+        if (earlier > 0 || another == 2 && (judgedOrOnTrial(scan, k) || closedCase(scan, k))) {
           scan.earlier.add(m);
           scan.earlierDated.add(earlier == 2);
+          scan.current = m; // "Приговор вступил в силу": the rest of its paragraph tells the recalled case
+          scan.currentSentence = s;
           continue;
         }
         if (further && hasKind(scan.mentions, k) || another == 1 && judgedOrOnTrial(scan, k)
