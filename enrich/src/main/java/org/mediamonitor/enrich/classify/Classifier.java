@@ -2293,8 +2293,9 @@ public final class Classifier {
           ending.add(open.get(0)); // "The case was closed on 27 April": the incident's one case
         } else if (!scan.withdrawn) {
           // a closure naming no kind beside several cannot tell which it ended: none of them is
-          // counted unless it reached judgment over speech
-          byKind.values().removeIf(m -> !ending.contains(m.kind) && !scan.judgedSpeech.contains(m.kind));
+          // counted unless it reached judgment
+          byKind.values().removeIf(m -> !ending.contains(m.kind) && !scan.judgedSpeech.contains(m.kind)
+              && !m.stage.equals("verdict"));
         }
       }
       for (Mention m : byKind.values()) {
