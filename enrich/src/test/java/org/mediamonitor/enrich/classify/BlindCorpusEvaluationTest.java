@@ -96,7 +96,7 @@ class BlindCorpusEvaluationTest {
         Arguments.of("blind20", Map.of("violation_types", 0.82, "legal_basis", 0.91,
             "charge_kinds", 0.91, "charge_stages", 0.72, "charge_counts", 0.78), 0.88),
         Arguments.of("blind21", Map.of("violation_types", 0.83, "legal_basis", 0.86,
-            "charge_kinds", 0.90, "charge_stages", 0.78, "charge_counts", 0.84), 0.63)));
+            "charge_kinds", 0.90, "charge_stages", 0.78, "charge_counts", 0.84), 0.63));
   }
 
   @ParameterizedTest(name = "{0}")
