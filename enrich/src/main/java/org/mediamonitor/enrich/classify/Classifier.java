@@ -2281,6 +2281,9 @@ public final class Classifier {
      * told only by the sentence that closes it is that charge.
      */
     void closeTerminated(Map<String, Mention> byKind, ChargeScan scan) {
+      if (!scan.terminatedAll && scan.terminatedKinds.isEmpty() && scan.closedMentions.isEmpty()) {
+        return; // most incidents close nothing
+      }
       Set<String> ending = new HashSet<>(scan.terminatedKinds);
       if (scan.terminatedAll) {
         List<String> open = new ArrayList<>();
