@@ -103,8 +103,7 @@ public final class Classifier {
       "белсенді", "тілші", "әкімші", "қолданушы", "тұрғын", "адам", "азамат", "қатысушы",
       "suspect", "accused", "мужчин", "женщин", "подозреваем", "күдікті", "айыпталушы", "сотталушы");
   /** A sentence's first word that stands for the persons the sentence before named. */
-  private static final Set<String> PLURAL_SUBJECT = Set.of("they", "both", "они", "оба", "обоих", "обе", "обоим", "обеим",
-      "олар", "екеуі", "екеуіне");
+  private static final Set<String> THEY = Set.of("they", "они", "олар");
   /** "Both" words: two persons, whoever they are. */
   private static final Set<String> BOTH = Set.of("both", "оба", "обоих", "обе", "обоим", "обеим", "екеуі", "екеуіне");
   /** Kazakh "more than" after a number in the ablative ("40-тан астам"). */
@@ -2615,6 +2614,28 @@ public final class Classifier {
     }
 
     /**
+     * The persons a sentence's first word stands for: "Обоим объявлено", "Both were charged" are
+     * two ("Both sides appealed" are the parties, no one charged); "They are charged" after "Rustem
+     * Kaliyev, Yerbol Dzhumashev and Aidos Serikbayev ran the channel" are the persons the sentence
+     * before named. Null otherwise.
+     */
+    Integer personsOfSubject(int s) {
+      int first = ix.tokenFrom(ix.sentenceStart(s));
+      String w = ix.token(first);
+      if (BOTH.contains(w)) {
+        String next = first + 1 < ix.tokens ? ix.token(first + 1) : "";
+        boolean parties = next.startsWith("side") || next.startsWith("parties") || next.startsWith("сторон")
+            || next.startsWith("тарап");
+        return parties ? null : 2;
+      }
+      if (!THEY.contains(w)) {
+        return null;
+      }
+      Integer before = namedPersons(s - 1);
+      return before != null && before >= 2 ? before : null;
+    }
+
+    /**
      * Whether sentence s gives a figure of a whole earlier year on an authority's word: "according to
      * the regional prosecutor's office, 14 investigations were registered in 2020", "по информации
      * департамента полиции, в 2023 году к ответственности привлечены семь человек".
@@ -2643,8 +2664,8 @@ public final class Classifier {
     }
 
     private static final List<String> STATISTIC_SOURCE = List.of("according", "statistic", "registered", "recorded",
-        "данным", "информации", "сведениям", "статистик", "зарегистрирован", "мәліметінше", "мәліметі", "дерек",
-        "тіркелген", "тіркелді", "статистика");
+        "данным", "информации", "сведениям", "статистик", "зарегистрирован", "мәліметі", "дерек", "тіркелген",
+        "тіркелді");
 
     /**
      * The stage of kind k in a sentence naming several kinds: of the sentence's stage words, those
@@ -2714,13 +2735,8 @@ public final class Classifier {
 
     /** Whether no line break stands between the starts of sentences a and b (a before b). */
     boolean sameParagraph(int a, int b) {
-      String text = ix.lowerText();
-      for (int i = ix.sentenceStart(a); i < ix.sentenceStart(b); i++) {
-        if (text.charAt(i) == '\n') {
-          return false;
-        }
-      }
-      return true;
+      int lineBreak = ix.nextLineBreak(ix.sentenceStart(a));
+      return lineBreak < 0 || lineBreak >= ix.sentenceStart(b);
     }
 
     /** "another suit", "еще один иск", "тағы бір талап арыз": a further case, of the same person or not. */
@@ -2929,19 +2945,12 @@ public final class Classifier {
       if (count == null && !several && !seg.summary() && !t.contains(CUE_WITNESS)) {
         count = namedPersons(s); // "Aidos Temirov, Zhuldyz Baimenova and Ruslan Kenzhin were charged"
       }
-      if (count == null && !several && !seg.summary() && s > 0 && PLURAL_SUBJECT.contains(ix.token(ix.tokenFrom(ix.sentenceStart(s))))) {
-        // "Rustem Kaliyev, Yerbol Dzhumashev and Aidos Serikbayev ran the channel. They are charged with..."
-        int first = ix.tokenFrom(ix.sentenceStart(s));
-        String w = ix.token(first);
-        String next = first + 1 < ix.tokens ? ix.token(first + 1) : "";
-        if (next.startsWith("side") || next.startsWith("parties") || next.startsWith("сторон") || next.startsWith("тарап")) {
-          w = ""; // "Both sides appealed": the claimant and the defendant
-        }
-        Integer before = BOTH.contains(w) ? Integer.valueOf(2) : w.isEmpty() ? null : namedPersons(s - 1);
-        count = before != null && before >= 2 ? before : null;
+      if (count == null && !several && !seg.summary() && s > 0) {
+        count = personsOfSubject(s);
       }
-      if (!digest && count != null && count >= 2 && (named(seg.start(), s).equals(new Named(0, 0)) && t.contains(TALLY_YTD)
-          || !seg.summary() && named(seg.start(), s).known() == 0 && namedPersons(s) == null && earlierYearStatistic(s))) {
+      Named named = count != null && count >= 2 && !digest ? named(seg.start(), s) : null;
+      if (named != null && (named.equals(new Named(0, 0)) && t.contains(TALLY_YTD)
+          || !seg.summary() && named.known() == 0 && namedPersons(s) == null && earlierYearStatistic(s))) {
         // "с начала года в суды региона направлено пять уголовных дел", "according to the prosecutor's
         // office, 14 pre-trial investigations were registered in the region in 2020": a statistic
         return;
